@@ -1,0 +1,183 @@
+package fr.sesame.config;
+
+import fr.sesame.directory.AccountField;
+import fr.sesame.directory.AttributeMap;
+import fr.sesame.directory.DirectorySettings;
+import fr.sesame.directory.LdapSecurity;
+import fr.sesame.mail.MailSecurity;
+import fr.sesame.mail.MailSettings;
+import fr.sesame.password.PasswordScheme;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Sésame's settings, typed. Exists so that no other class reads configuration keys: a newcomer finds
+ * every key, its default and its meaning here (and in the README's configuration reference).
+ */
+@ApplicationScoped
+public class SesameConfig {
+
+    /** Start the embedded demo directory and SMTP server inside the portal (demo and development only). */
+    public static final String EMBEDDED = "sesame.embedded";
+    /** Port of the embedded directory; 0 picks a free one. */
+    public static final String EMBEDDED_LDAP_PORT = "sesame.embedded.ldap-port";
+    /** Port of the embedded SMTP server; 0 picks a free one. */
+    public static final String EMBEDDED_SMTP_PORT = "sesame.embedded.smtp-port";
+    /** Public address of the portal, used to build every link sent by mail (never the request's Host). */
+    public static final String PUBLIC_BASE_URL = "sesame.public-base-url";
+
+    public static final String LDAP_URLS = "sesame.ldap.urls";
+    public static final String LDAP_SECURITY = "sesame.ldap.security";
+    public static final String LDAP_TRUST_STORE = "sesame.ldap.trust-store";
+    public static final String LDAP_TRUST_STORE_PASSWORD = "sesame.ldap.trust-store-password";
+    public static final String LDAP_TRUST_STORE_TYPE = "sesame.ldap.trust-store-type";
+    public static final String LDAP_BIND_DN = "sesame.ldap.bind-dn";
+    public static final String LDAP_BIND_PASSWORD = "sesame.ldap.bind-password";
+    public static final String LDAP_PEOPLE_BASE = "sesame.ldap.people-base";
+    public static final String LDAP_PEOPLE_FILTER = "sesame.ldap.people-filter";
+    public static final String LDAP_GROUPS_BASE = "sesame.ldap.groups-base";
+    public static final String LDAP_POOL_SIZE = "sesame.ldap.pool-size";
+    public static final String LDAP_CONNECT_TIMEOUT = "sesame.ldap.connect-timeout";
+    public static final String LDAP_RESPONSE_TIMEOUT = "sesame.ldap.response-timeout";
+    public static final String LDAP_HEALTH_CHECK_INTERVAL = "sesame.ldap.health-check-interval";
+    public static final String LDAP_MAX_CONNECTION_AGE = "sesame.ldap.max-connection-age";
+
+    /** Prefix of the attribute mapping keys: {@code sesame.attribute.<field>}, see {@link AccountField}. */
+    public static final String ATTRIBUTE_PREFIX = "sesame.attribute.";
+    /** Pattern of the birth-date attribute's values, {@code yyyyMMdd} (SCHAC) or {@code yyyy-MM-dd} (SupAnn OIDC). */
+    public static final String BIRTH_DATE_PATTERN = "sesame.attribute.birth-date-pattern";
+
+    public static final String PASSWORD_SCHEME = "sesame.password.scheme";
+    public static final String PASSWORD_CRYPT_ROUNDS = "sesame.password.crypt-rounds";
+
+    public static final String MAIL_HOST = "sesame.mail.host";
+    public static final String MAIL_PORT = "sesame.mail.port";
+    public static final String MAIL_SECURITY = "sesame.mail.security";
+    public static final String MAIL_USERNAME = "sesame.mail.username";
+    public static final String MAIL_PASSWORD = "sesame.mail.password";
+    public static final String MAIL_FROM = "sesame.mail.from";
+    public static final String MAIL_TIMEOUT = "sesame.mail.timeout";
+
+    private Config config;
+
+    /** For CDI's proxy only. */
+    protected SesameConfig() {}
+
+    @Inject
+    public SesameConfig(Config config) {
+        this.config = config;
+    }
+
+    public boolean embedded() {
+        return bool(EMBEDDED, false);
+    }
+
+    public int embeddedLdapPort() {
+        return integer(EMBEDDED_LDAP_PORT, 10389);
+    }
+
+    public int embeddedSmtpPort() {
+        return integer(EMBEDDED_SMTP_PORT, 2525);
+    }
+
+    public String publicBaseUrl() {
+        String url = string(PUBLIC_BASE_URL, "http://localhost:8080");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The directory to talk to, as configured (the embedded mode replaces the endpoint and account). */
+    public DirectorySettings directory() {
+        return new DirectorySettings(
+                list(LDAP_URLS, "ldap://localhost:389"),
+                LdapSecurity.parse(string(LDAP_SECURITY, "none")),
+                optional(LDAP_TRUST_STORE),
+                string(LDAP_TRUST_STORE_PASSWORD, ""),
+                string(LDAP_TRUST_STORE_TYPE, "PKCS12"),
+                string(LDAP_BIND_DN, "cn=sesame,ou=services,dc=univ-demo,dc=fr"),
+                string(LDAP_BIND_PASSWORD, ""),
+                string(LDAP_PEOPLE_BASE, "ou=people,dc=univ-demo,dc=fr"),
+                string(LDAP_PEOPLE_FILTER, "(objectClass=inetOrgPerson)"),
+                string(LDAP_GROUPS_BASE, "ou=groups,dc=univ-demo,dc=fr"),
+                integer(LDAP_POOL_SIZE, 10),
+                duration(LDAP_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
+                duration(LDAP_RESPONSE_TIMEOUT, Duration.ofSeconds(10)),
+                duration(LDAP_HEALTH_CHECK_INTERVAL, Duration.ofSeconds(60)),
+                duration(LDAP_MAX_CONNECTION_AGE, Duration.ofMinutes(30)));
+    }
+
+    /** Which directory attribute holds each piece of a person's account. */
+    public AttributeMap attributes() {
+        Map<AccountField, String> names = new EnumMap<>(AccountField.class);
+        for (AccountField field : AccountField.values()) {
+            names.put(field, string(ATTRIBUTE_PREFIX + field.key(), field.defaultAttribute()));
+        }
+        return new AttributeMap(names, string(BIRTH_DATE_PATTERN, "yyyyMMdd"));
+    }
+
+    public PasswordScheme passwordScheme() {
+        return PasswordScheme.parse(string(PASSWORD_SCHEME, PasswordScheme.SHA512_CRYPT.key()));
+    }
+
+    public int passwordCryptRounds() {
+        return integer(PASSWORD_CRYPT_ROUNDS, 50_000);
+    }
+
+    public MailSettings mail() {
+        return new MailSettings(
+                string(MAIL_HOST, "localhost"),
+                integer(MAIL_PORT, 25),
+                MailSecurity.parse(string(MAIL_SECURITY, "none")),
+                optional(MAIL_USERNAME),
+                string(MAIL_PASSWORD, ""),
+                string(MAIL_FROM, "Sésame <no-reply@univ-demo.fr>"),
+                duration(MAIL_TIMEOUT, Duration.ofSeconds(10)));
+    }
+
+    private Optional<String> optional(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private String string(String key, String defaultValue) {
+        return optional(key).orElse(defaultValue);
+    }
+
+    private List<String> list(String key, String defaultValue) {
+        return Arrays.stream(string(key, defaultValue).split(","))
+                .map(String::trim)
+                .filter(value -> !value.isEmpty())
+                .toList();
+    }
+
+    private boolean bool(String key, boolean defaultValue) {
+        return optional(key).map(value -> Boolean.parseBoolean(value.toLowerCase(Locale.ROOT))).orElse(defaultValue);
+    }
+
+    private int integer(String key, int defaultValue) {
+        return optional(key).map(value -> parse(key, value, Integer::valueOf)).orElse(defaultValue);
+    }
+
+    /** Durations are ISO-8601 ({@code PT10S}) or a plain number of milliseconds. */
+    private Duration duration(String key, Duration defaultValue) {
+        return optional(key)
+                .map(value -> parse(key, value, v -> v.chars().allMatch(Character::isDigit)
+                        ? Duration.ofMillis(Long.parseLong(v))
+                        : Duration.parse(v)))
+                .orElse(defaultValue);
+    }
+
+    private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Setting " + key + " has an invalid value: " + value, e);
+        }
+    }
+}

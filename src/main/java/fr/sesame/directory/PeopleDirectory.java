@@ -1,0 +1,182 @@
+package fr.sesame.directory;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
+import fr.sesame.config.SesameConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * People's accounts in the directory: find one by an identifier, read it, check its password, and apply
+ * an {@link AccountUpdate} in one atomic modify. Every filter is built with the SDK's escaping.
+ */
+@ApplicationScoped
+public class PeopleDirectory {
+
+    /** How many entries an identifier may match before the directory's data is considered ambiguous. */
+    private static final int AMBIGUITY_LIMIT = 2;
+
+    private DirectoryConnections connections;
+    private AttributeMap attributes;
+    private Filter peopleFilter;
+    private String peopleBase;
+
+    /** For CDI's proxy only. */
+    protected PeopleDirectory() {}
+
+    @Inject
+    public PeopleDirectory(DirectoryResources resources, SesameConfig config) {
+        this(resources.connections(), config.attributes());
+    }
+
+    public PeopleDirectory(DirectoryConnections connections, AttributeMap attributes) {
+        this.connections = connections;
+        this.attributes = attributes;
+        this.peopleBase = connections.settings().peopleBase();
+        try {
+            this.peopleFilter = Filter.create(connections.settings().peopleFilter());
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("sesame.ldap.people-filter is not a valid LDAP filter", e);
+        }
+    }
+
+    /**
+     * The one account whose {@code field} equals {@code value}, if exactly one person has it. When several
+     * entries share an identifier (a data error), none is returned: the portal must not guess whose account
+     * it is working on.
+     */
+    public Optional<Account> findBy(AccountField field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Filter filter = Filter.createANDFilter(peopleFilter,
+                Filter.createEqualityFilter(attributes.attribute(field), value.trim()));
+        List<Account> found = search(filter, AMBIGUITY_LIMIT);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** Every account whose {@code field} equals {@code value} (e.g. all accounts sharing a personal email). */
+    public List<Account> findAllBy(AccountField field, String value, int limit) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return search(Filter.createANDFilter(peopleFilter,
+                Filter.createEqualityFilter(attributes.attribute(field), value.trim())), limit);
+    }
+
+    /** The account at {@code dn}, read afresh. */
+    public Optional<Account> findByDn(String dn) {
+        try {
+            SearchResultEntry entry = connections.operations().getEntry(dn, attributes.allAttributes());
+            return Optional.ofNullable(entry).map(this::toAccount);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return Optional.empty();
+            }
+            throw DirectoryFailures.translate("read an account", e);
+        }
+    }
+
+    /** The account at {@code dn}; it must exist. */
+    public Account getByDn(String dn) {
+        return findByDn(dn).orElseThrow(() -> new AccountNotFoundException(dn));
+    }
+
+    /** Whether {@code password} is this account's password, checked by a bind the directory judges. */
+    public boolean passwordMatches(Account account, String password) {
+        return connections.passwordMatches(account.dn(), password);
+    }
+
+    /**
+     * Applies every change in one LDAP modify: all of them happen or none does. If the update carries
+     * expectations and the entry no longer meets them, nothing is written and {@link ConcurrentChangeException}
+     * is thrown.
+     */
+    public void apply(AccountUpdate update) {
+        if (update.isEmpty()) {
+            return;
+        }
+        List<Modification> modifications = new ArrayList<>();
+        for (AccountUpdate.Change change : update.changes()) {
+            String attribute = attributes.attribute(change.field());
+            String[] values = change.values().toArray(String[]::new);
+            modifications.add(switch (change.kind()) {
+                case REPLACE -> new Modification(ModificationType.REPLACE, attribute, values);
+                case ADD -> new Modification(ModificationType.ADD, attribute, values);
+                case DELETE -> new Modification(ModificationType.DELETE, attribute, values);
+            });
+        }
+        ModifyRequest request = new ModifyRequest(update.dn(), modifications);
+        assertion(update).ifPresent(request::addControl);
+        try {
+            connections.operations().modify(request);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.ASSERTION_FAILED) {
+                throw new ConcurrentChangeException(update.dn());
+            }
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                throw new AccountNotFoundException(update.dn());
+            }
+            throw DirectoryFailures.translate("update an account", e);
+        }
+    }
+
+    private Optional<Control> assertion(AccountUpdate update) {
+        List<Filter> conditions = new ArrayList<>();
+        for (AccountUpdate.Change expected : update.expectations()) {
+            String attribute = attributes.attribute(expected.field());
+            if (expected.values().isEmpty()) {
+                conditions.add(Filter.createNOTFilter(Filter.createPresenceFilter(attribute)));
+            } else {
+                for (String value : expected.values()) {
+                    conditions.add(Filter.createEqualityFilter(attribute, value));
+                }
+            }
+        }
+        if (conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AssertionRequestControl(Filter.createANDFilter(conditions), true));
+    }
+
+    private List<Account> search(Filter filter, int limit) {
+        try {
+            SearchRequest request = new SearchRequest(peopleBase, SearchScope.SUB, filter, attributes.allAttributes());
+            request.setSizeLimit(limit);
+            SearchResult result = connections.operations().search(request);
+            return result.getSearchEntries().stream().map(this::toAccount).toList();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED && e instanceof com.unboundid.ldap.sdk.LDAPSearchException s) {
+                return s.getSearchEntries().stream().map(this::toAccount).toList();
+            }
+            throw DirectoryFailures.translate("search for an account", e);
+        }
+    }
+
+    private Account toAccount(SearchResultEntry entry) {
+        Map<AccountField, List<String>> values = new EnumMap<>(AccountField.class);
+        for (AccountField field : AccountField.values()) {
+            Attribute attribute = entry.getAttribute(attributes.attribute(field));
+            if (attribute != null && attribute.hasValue()) {
+                values.put(field, List.of(attribute.getValues()));
+            }
+        }
+        return new Account(entry.getDN(), values, attributes.birthDatePattern());
+    }
+}

@@ -1,0 +1,86 @@
+package fr.sesame.password;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Salted Argon2id hashes in the PHC string format ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}), the
+ * format OpenLDAP's argon2 module and most libraries read. Used for every secret the portal keeps.
+ */
+public final class Argon2Hasher {
+
+    /** OWASP's first recommended Argon2id setting: 19 MiB, 2 iterations, 1 lane. */
+    public static final Argon2Hasher OWASP = new Argon2Hasher(19 * 1024, 2, 1);
+
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+
+    public Argon2Hasher(int memoryKib, int iterations, int parallelism) {
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
+    }
+
+    /** A fresh salted hash of the secret. */
+    public String hash(String secret) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        byte[] hash = derive(secret, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    /**
+     * Whether the secret matches the stored hash, with the parameters the hash was made with (so older
+     * hashes keep working after the settings change). A malformed hash never matches.
+     */
+    public static boolean matches(String secret, String phcHash) {
+        Matcher m = PHC.matcher(phcHash == null ? "" : phcHash);
+        if (!m.matches()) {
+            return false;
+        }
+        byte[] salt = B64_DECODER.decode(m.group(4));
+        byte[] expected = B64_DECODER.decode(m.group(5));
+        byte[] actual = derive(secret, salt, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)), expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** Whether a stored hash was made with weaker settings than these, and should be renewed. */
+    public boolean isWeakerThanCurrent(String phcHash) {
+        Matcher m = PHC.matcher(phcHash == null ? "" : phcHash);
+        return !m.matches()
+                || Integer.parseInt(m.group(1)) < memoryKib
+                || Integer.parseInt(m.group(2)) < iterations;
+    }
+
+    private static byte[] derive(String secret, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        generator.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}
