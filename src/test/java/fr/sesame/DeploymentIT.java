@@ -1,0 +1,60 @@
+package fr.sesame;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.sesame.config.SesameConfig;
+import fr.sesame.directory.Account;
+import fr.sesame.directory.AccountField;
+import fr.sesame.directory.PeopleDirectory;
+import fr.sesame.support.Deployments;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The packaged WAR deploys on Payara Micro, serves its home page and wires its directory layer. */
+@ExtendWith(ArquillianExtension.class)
+class DeploymentIT {
+
+    @Deployment
+    static WebArchive portal() {
+        return Deployments.portal();
+    }
+
+    @Inject
+    SesameConfig config;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Test
+    @RunAsClient
+    void homePageIsServedInFrench(@ArquillianResource URL base) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "index.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("lang=\"fr\""), "French by default");
+        assertTrue(response.body().contains("Sésame"));
+    }
+
+    @Test
+    void injectedDirectoryLayerFindsADemoPersonInTheEmbeddedDirectory() {
+        assertTrue(config.embedded());
+
+        Account bruno = people.findBy(AccountField.LOGIN, "bruno.petit").orElseThrow();
+
+        assertEquals("Bruno Petit", bruno.displayName());
+        assertTrue(people.passwordMatches(bruno, "Rentree-2026!"));
+    }
+}
