@@ -107,6 +107,14 @@ public final class EmbeddedDirectory implements AutoCloseable {
         return configured.pointedAt(List.of(url()), MANAGER_DN, managerPassword);
     }
 
+    /** Settings to reach this directory as its manager, with the demo tree's bases and small timeouts. */
+    public DirectorySettings settings() {
+        return new DirectorySettings(List.of(url()), LdapSecurity.NONE, java.util.Optional.empty(), "", "PKCS12",
+                MANAGER_DN, managerPassword, "ou=people," + BASE_DN, "(objectClass=inetOrgPerson)",
+                "ou=groups," + BASE_DN, 4, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(30));
+    }
+
     /** For tests: direct access to the server (snapshots, LDIF import, assertions). */
     public InMemoryDirectoryServer server() {
         return server;

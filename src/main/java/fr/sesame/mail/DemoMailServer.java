@@ -42,6 +42,9 @@ public class DemoMailServer {
     public synchronized boolean running() {
         if (greenMail == null && config.embedded()) {
             ServerSetup smtp = new ServerSetup(config.embeddedSmtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            if (config.embeddedSmtpPort() == 0) {
+                smtp = smtp.dynamicPort();
+            }
             greenMail = new GreenMail(smtp);
             greenMail.start();
             LOG.info(() -> "Embedded demo SMTP server on 127.0.0.1:" + port()

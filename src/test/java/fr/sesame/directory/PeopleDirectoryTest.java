@@ -10,7 +10,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import fr.sesame.password.PasswordScheme;
 import fr.sesame.password.UserPasswordHasher;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +29,7 @@ class PeopleDirectoryTest {
     @BeforeEach
     void startDirectory() {
         directory = EmbeddedDirectory.start(0);
-        connections = DirectoryConnections.open(directory.settingsFor(DirectoryTestSettings.defaults()));
+        connections = DirectoryConnections.open(directory.settings());
         people = new PeopleDirectory(connections, AttributeMap.defaults());
     }
 
@@ -179,7 +178,7 @@ class PeopleDirectoryTest {
 
     @Test
     void anUnreachableDirectoryIsReportedAsUnavailableNotAsAMissingPerson() {
-        DirectorySettings nowhere = DirectoryTestSettings.defaults()
+        DirectorySettings nowhere = directory.settings()
                 .pointedAt(List.of("ldap://127.0.0.1:1"), "cn=x", "y");
         try (DirectoryConnections dead = DirectoryConnections.open(nowhere)) {
             PeopleDirectory unreachable = new PeopleDirectory(dead, AttributeMap.defaults());
@@ -191,7 +190,7 @@ class PeopleDirectoryTest {
 
     @Test
     void failsOverToTheNextServerWhenTheFirstIsDown() {
-        DirectorySettings twoServers = directory.settingsFor(DirectoryTestSettings.defaults());
+        DirectorySettings twoServers = directory.settings();
         DirectorySettings firstDown = twoServers.pointedAt(List.of("ldap://127.0.0.1:1", directory.url()),
                 twoServers.bindDn(), twoServers.bindPassword());
         try (DirectoryConnections failover = DirectoryConnections.open(firstDown)) {
@@ -209,15 +208,5 @@ class PeopleDirectoryTest {
         assertThrows(AccountNotFoundException.class, () -> people.getByDn(BRUNO));
         assertThrows(AccountNotFoundException.class,
                 () -> people.apply(AccountUpdate.of(BRUNO).set(AccountField.MOBILE, "+33600000000")));
-    }
-
-    /** Settings as a deployment would have them; the embedded directory replaces endpoint and account. */
-    static final class DirectoryTestSettings {
-        static DirectorySettings defaults() {
-            return new DirectorySettings(List.of("ldap://127.0.0.1:389"), LdapSecurity.NONE, Optional.empty(), "",
-                    "PKCS12", "cn=x", "", "ou=people,dc=univ-demo,dc=fr", "(objectClass=inetOrgPerson)",
-                    "ou=groups,dc=univ-demo,dc=fr", 4, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                    Duration.ofSeconds(60), Duration.ofMinutes(30));
-        }
     }
 }
