@@ -1,0 +1,27 @@
+package fr.sesame.audit;
+
+import java.util.Locale;
+
+/**
+ * Everything the audit trail records. Each event has a message in the bundles ({@code audit.event.<key>}),
+ * shown to the person on their account page and to helpdesk agents.
+ */
+public enum AuditEvent {
+    IDENTIFICATION_FAILED,
+    ACCOUNT_LOCKED,
+    ACCOUNT_ACTIVATED,
+    ACTIVATION_REFUSED,
+    JOKER_ANSWER_FAILED,
+    PASSWORD_CHANGED,
+    LOGIN_REMINDED;
+
+    /** The bundle key of the event's description. */
+    public String messageKey() {
+        return "audit.event." + key();
+    }
+
+    /** The event's name in JSON lines and stored events, e.g. {@code password-changed}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,84 @@
+package fr.sesame.audit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One audited fact: when, what, by whom (the person themself, an agent, or an anonymous visitor), from
+ * which client address, on whose account, with what outcome. Details carry context such as the flow or
+ * the identifier kind, never a secret, a birth date or an answer.
+ *
+ * @param actor the login of who acted, or {@code anonymous} before identification
+ * @param subject the login of the account concerned, or empty when unknown
+ */
+public record AuditRecord(
+        Instant at,
+        AuditEvent event,
+        boolean success,
+        String actor,
+        String clientAddress,
+        String subject,
+        Map<String, String> details) {
+
+    public static final String ANONYMOUS = "anonymous";
+
+    public AuditRecord {
+        details = Map.copyOf(details);
+    }
+
+    /** A successful change made by the person on their own account. */
+    public static AuditRecord bySelf(AuditEvent event, String login, String clientAddress, Instant at) {
+        return new AuditRecord(at, event, true, login, clientAddress, login, Map.of());
+    }
+
+    public AuditRecord with(String detail, String value) {
+        Map<String, String> more = new LinkedHashMap<>(details);
+        more.put(detail, value);
+        return new AuditRecord(at, event, success, actor, clientAddress, subject, more);
+    }
+
+    public AuditRecord failed() {
+        return new AuditRecord(at, event, false, actor, clientAddress, subject, details);
+    }
+
+    /** The record as one line of JSON. */
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("at", at.toString())
+                .add("event", event.key())
+                .add("outcome", success ? "success" : "failure")
+                .add("actor", actor)
+                .add("client", clientAddress == null ? "" : clientAddress)
+                .add("subject", subject == null ? "" : subject);
+        if (!details.isEmpty()) {
+            JsonObjectBuilder more = Json.createObjectBuilder();
+            details.forEach(more::add);
+            json.add("details", more);
+        }
+        return json.build().toString();
+    }
+
+    /** Reads a record written by {@link #toJson()}; empty when the text is not one (e.g. a later format). */
+    public static Optional<AuditRecord> fromJson(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonObject json = reader.readObject();
+            AuditEvent event = AuditEvent.valueOf(json.getString("event").toUpperCase().replace('-', '_'));
+            Map<String, String> details = new LinkedHashMap<>();
+            if (json.containsKey("details")) {
+                json.getJsonObject("details").forEach((key, value) -> details.put(key, json.getJsonObject("details").getString(key)));
+            }
+            return Optional.of(new AuditRecord(Instant.parse(json.getString("at")), event,
+                    "success".equals(json.getString("outcome")), json.getString("actor"), json.getString("client", ""),
+                    json.getString("subject", ""), details));
+        } catch (RuntimeException notARecord) {
+            return Optional.empty();
+        }
+    }
+}

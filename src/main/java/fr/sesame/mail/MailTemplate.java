@@ -1,0 +1,21 @@
+package fr.sesame.mail;
+
+import java.util.Locale;
+
+/**
+ * The mails Sésame sends. Each has a subject, a plain-text and an HTML body in the mail bundles
+ * ({@code fr/sesame/i18n/mails*.properties}, keys {@code <key>.subject|text|html}), with numbered
+ * parameters documented here.
+ */
+public enum MailTemplate {
+    /** {0} name, {1} login, {2} uid, {3} portal address. */
+    ACCOUNT_ACTIVATED,
+    /** {0} name, {1} login, {2} date and time of the change, {3} portal address. */
+    PASSWORD_CHANGED,
+    /** {0} name, {1} login, {2} portal address. */
+    LOGIN_REMINDER;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
