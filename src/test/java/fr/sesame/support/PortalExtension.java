@@ -45,7 +45,8 @@ public class PortalExtension implements BeforeAllCallback, ParameterResolver {
         return portal(context);
     }
 
-    private static Portal portal(ExtensionContext context) {
+    /** The portal of this run, started on first ask. */
+    public static Portal portal(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class)
                 .portal();
