@@ -7,6 +7,9 @@ import fr.sesame.config.SesameConfig;
 import fr.sesame.directory.Account;
 import fr.sesame.directory.AccountField;
 import fr.sesame.directory.PeopleDirectory;
+import fr.sesame.mail.DemoMailbox;
+import fr.sesame.mail.MailSender;
+import fr.sesame.mail.OutgoingMail;
 import fr.sesame.support.Deployments;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -14,6 +17,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,6 +41,12 @@ class DeploymentIT {
     @Inject
     PeopleDirectory people;
 
+    @Inject
+    MailSender mailSender;
+
+    @Inject
+    DemoMailbox demoMailbox;
+
     @Test
     @RunAsClient
     void homePageIsServedInFrench(@ArquillianResource URL base) throws Exception {
@@ -46,6 +56,27 @@ class DeploymentIT {
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("lang=\"fr\""), "French by default");
         assertTrue(response.body().contains("Sésame"));
+    }
+
+    @Test
+    @RunAsClient
+    void demoMailboxPageIsServedInDemoMode(@ArquillianResource URL base) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "mail/mailbox.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<h1>Boîte aux lettres de démonstration</h1>"));
+    }
+
+    @Test
+    void aMailSentThroughJakartaMailReachesTheDemoMailbox() throws Exception {
+        mailSender.send(new OutgoingMail("alice.martin@perso.example.org", "Essai de la boîte de démonstration",
+                "Texte", "<p>Texte</p>", Locale.FRENCH));
+
+        assertTrue(demoMailbox.getMails().stream()
+                .anyMatch(mail -> mail.subject().equals("Essai de la boîte de démonstration")
+                        && mail.to().equals("alice.martin@perso.example.org")));
     }
 
     @Test
