@@ -6,7 +6,13 @@ import fr.sesame.directory.DirectorySettings;
 import fr.sesame.directory.LdapSecurity;
 import fr.sesame.mail.MailSecurity;
 import fr.sesame.mail.MailSettings;
+import fr.sesame.identification.IdentifierFormats;
+import fr.sesame.identification.IdentifierKind;
+import fr.sesame.password.PasswordPolicySettings;
 import fr.sesame.password.PasswordScheme;
+import fr.sesame.security.FailureKind;
+import fr.sesame.security.ResponseTimeFloor;
+import fr.sesame.security.ThrottleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -65,6 +71,38 @@ public class SesameConfig {
     public static final String MAIL_PASSWORD = "sesame.mail.password";
     public static final String MAIL_FROM = "sesame.mail.from";
     public static final String MAIL_TIMEOUT = "sesame.mail.timeout";
+
+    /** Where people can write for help; named in every mail. */
+    public static final String SUPPORT_CONTACT = "sesame.support-contact";
+    /** The charter ("règlement intérieur") people accept when they set a password: an absolute URL or a path in the portal. */
+    public static final String CHARTER_URL = "sesame.charter-url";
+    /** The {@code supannConsentement} value that records consent to SMS alerts. */
+    public static final String CONSENT_SMS_VALUE = "sesame.consent.sms-value";
+    /** The {@code supannConsentement} value that records consent to the use of one's photo. */
+    public static final String CONSENT_PHOTO_VALUE = "sesame.consent.photo-value";
+
+    public static final String PASSWORD_MIN_LENGTH = "sesame.password.min-length";
+    public static final String PASSWORD_MAX_LENGTH = "sesame.password.max-length";
+    public static final String PASSWORD_REQUIRE_LOWERCASE = "sesame.password.require-lowercase";
+    public static final String PASSWORD_REQUIRE_UPPERCASE = "sesame.password.require-uppercase";
+    public static final String PASSWORD_REQUIRE_DIGIT = "sesame.password.require-digit";
+    public static final String PASSWORD_REQUIRE_SPECIAL = "sesame.password.require-special";
+    public static final String PASSWORD_SPECIALS = "sesame.password.specials";
+    public static final String PASSWORD_HISTORY_SIZE = "sesame.password.history-size";
+    public static final String PASSWORD_MIN_ENTROPY_BITS = "sesame.password.min-entropy-bits";
+    public static final String PASSWORD_INSTITUTION_WORDS = "sesame.password.institution-words";
+
+    /** Prefix of the per-account throttle keys: {@code sesame.throttle.<identification|joker>.<max-failures|window|lock-duration>}. */
+    public static final String THROTTLE_PREFIX = "sesame.throttle.";
+    public static final String THROTTLE_CLIENT_MAX_FAILURES = "sesame.throttle.client.max-failures";
+    public static final String THROTTLE_CLIENT_WINDOW = "sesame.throttle.client.window";
+    public static final String THROTTLE_CLIENT_MAX_TRACKED = "sesame.throttle.client.max-tracked-clients";
+
+    /** Every identification that reaches the directory takes at least this long, known identifier or not. */
+    public static final String IDENTIFICATION_RESPONSE_FLOOR = "sesame.identification.response-floor";
+    /** Prefix of the identifier pattern keys: {@code sesame.identification.<student|ine|staff|uid>-pattern}. */
+    public static final String IDENTIFICATION_PREFIX = "sesame.identification.";
+    public static final String IDENTIFICATION_VERIFY_INE_CHECK = "sesame.identification.verify-ine-check";
 
     private Config config;
 
@@ -139,6 +177,68 @@ public class SesameConfig {
                 string(MAIL_PASSWORD, ""),
                 string(MAIL_FROM, "Sésame <no-reply@univ-demo.fr>"),
                 duration(MAIL_TIMEOUT, Duration.ofSeconds(10)));
+    }
+
+    public String supportContact() {
+        return string(SUPPORT_CONTACT, "assistance@univ-demo.fr");
+    }
+
+    public String charterUrl() {
+        return string(CHARTER_URL, "/help/charter.xhtml");
+    }
+
+    public String smsConsentValue() {
+        return string(CONSENT_SMS_VALUE, "{SESAME}SMS");
+    }
+
+    public String photoConsentValue() {
+        return string(CONSENT_PHOTO_VALUE, "{SESAME}PHOTO");
+    }
+
+    public PasswordPolicySettings passwordPolicy() {
+        PasswordPolicySettings d = PasswordPolicySettings.defaults();
+        return new PasswordPolicySettings(
+                integer(PASSWORD_MIN_LENGTH, d.minLength()),
+                integer(PASSWORD_MAX_LENGTH, d.maxLength()),
+                bool(PASSWORD_REQUIRE_LOWERCASE, d.requireLowercase()),
+                bool(PASSWORD_REQUIRE_UPPERCASE, d.requireUppercase()),
+                bool(PASSWORD_REQUIRE_DIGIT, d.requireDigit()),
+                bool(PASSWORD_REQUIRE_SPECIAL, d.requireSpecial()),
+                string(PASSWORD_SPECIALS, d.specials()),
+                integer(PASSWORD_HISTORY_SIZE, d.historySize()),
+                optional(PASSWORD_MIN_ENTROPY_BITS).map(v -> parse(PASSWORD_MIN_ENTROPY_BITS, v, Double::valueOf))
+                        .orElse(d.minEntropyBits()),
+                optional(PASSWORD_INSTITUTION_WORDS).map(v -> list(PASSWORD_INSTITUTION_WORDS, v))
+                        .orElse(d.institutionWords()));
+    }
+
+    public ThrottleSettings throttle() {
+        ThrottleSettings settings = ThrottleSettings.defaults();
+        for (FailureKind kind : FailureKind.values()) {
+            ThrottleSettings.AccountLimit d = kind.defaultLimit();
+            String prefix = THROTTLE_PREFIX + kind.key() + ".";
+            settings = settings.with(kind, new ThrottleSettings.AccountLimit(
+                    integer(prefix + "max-failures", d.maxFailures()),
+                    duration(prefix + "window", d.window()),
+                    duration(prefix + "lock-duration", d.lockDuration())));
+        }
+        ThrottleSettings.ClientLimit client = settings.client();
+        return settings.with(new ThrottleSettings.ClientLimit(
+                integer(THROTTLE_CLIENT_MAX_FAILURES, client.maxFailures()),
+                duration(THROTTLE_CLIENT_WINDOW, client.window()),
+                integer(THROTTLE_CLIENT_MAX_TRACKED, client.maxTrackedClients())));
+    }
+
+    public Duration identificationResponseFloor() {
+        return duration(IDENTIFICATION_RESPONSE_FLOOR, ResponseTimeFloor.DEFAULT);
+    }
+
+    public IdentifierFormats identifierFormats() {
+        Map<IdentifierKind, String> patterns = new EnumMap<>(IdentifierKind.class);
+        for (IdentifierKind kind : IdentifierKind.values()) {
+            patterns.put(kind, string(IDENTIFICATION_PREFIX + kind.slug() + "-pattern", IdentifierFormats.defaultRegex(kind)));
+        }
+        return IdentifierFormats.of(patterns, bool(IDENTIFICATION_VERIFY_INE_CHECK, true));
     }
 
     private Optional<String> optional(String key) {

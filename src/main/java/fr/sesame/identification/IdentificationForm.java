@@ -11,6 +11,7 @@ public class IdentificationForm implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private IdentifierKind kind = IdentifierKind.STUDENT_NUMBER;
+    private boolean kindChosen;
     private String identifier;
     private String birthDate;
 
@@ -24,7 +25,15 @@ public class IdentificationForm implements Serializable {
     }
 
     public void setBy(String slug) {
-        IdentifierKind.fromSlug(slug).ifPresent(chosen -> kind = chosen);
+        IdentifierKind.fromSlug(slug).ifPresent(chosen -> {
+            kind = chosen;
+            kindChosen = true;
+        });
+    }
+
+    /** Whether the person picked how to identify (else the page offers the choices first). */
+    public boolean isKindChosen() {
+        return kindChosen;
     }
 
     public String getIdentifier() {

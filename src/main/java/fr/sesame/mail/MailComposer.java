@@ -1,5 +1,8 @@
 package fr.sesame.mail;
 
+import fr.sesame.config.SesameConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,11 +12,20 @@ import java.util.ResourceBundle;
  * Writes a {@link MailTemplate} in the person's language: text and HTML bodies from the mail bundles,
  * with the parameters escaped in the HTML body, and the common signature (who to contact) appended.
  */
-public final class MailComposer {
+@ApplicationScoped
+public class MailComposer {
 
     public static final String BUNDLE = "fr.sesame.i18n.mails";
 
-    private final String supportContact;
+    private String supportContact;
+
+    /** For CDI's proxy only. */
+    protected MailComposer() {}
+
+    @Inject
+    public MailComposer(SesameConfig config) {
+        this(config.supportContact());
+    }
 
     public MailComposer(String supportContact) {
         this.supportContact = supportContact;

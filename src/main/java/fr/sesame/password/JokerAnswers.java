@@ -1,5 +1,6 @@
 package fr.sesame.password;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * normalisation ("Dupont ", "DUPONT" and "dupônt" are one answer) against a salted Argon2id hash; the
  * answer itself is never stored.
  */
-public final class JokerAnswers {
+@ApplicationScoped
+public class JokerAnswers {
 
     /** Why an answer cannot be chosen. Each has a message {@code joker.answer.problem.<name>}. */
     public enum Problem {
@@ -35,6 +37,11 @@ public final class JokerAnswers {
             "password", "secret", "joker", "reponse", "answer", "sesame", "xxx", "jesaispas", "je sais pas");
 
     private final Argon2Hasher hasher;
+
+    /** Hashes with OWASP's recommended Argon2id settings. */
+    public JokerAnswers() {
+        this(Argon2Hasher.OWASP);
+    }
 
     public JokerAnswers(Argon2Hasher hasher) {
         this.hasher = hasher;

@@ -69,6 +69,28 @@ public final class Browser {
         return this;
     }
 
+    /** Picks the option with this visible text in the drop-down list whose label has this text. */
+    public Browser select(String labelOrId, String optionText) {
+        new org.openqa.selenium.support.ui.Select(field(labelOrId)).selectByVisibleText(optionText);
+        return this;
+    }
+
+    /** Ticks the radio button or checkbox whose label has this text, as a person clicks its label. */
+    public Browser tick(String labelText) {
+        field(labelText).click();
+        return this;
+    }
+
+    /** The texts of the messages the page shows (the alert region and the messages next to fields). */
+    public List<String> messages() {
+        return driver.findElements(By.cssSelector(".page-messages li, .ui-message, .field-messages li")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .filter(text -> !text.isBlank())
+                .distinct()
+                .toList();
+    }
+
     /** The text of the whole page, as a person reads it. */
     public String text() {
         return driver.findElement(By.tagName("body")).getText();

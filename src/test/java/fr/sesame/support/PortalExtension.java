@@ -85,6 +85,8 @@ public class PortalExtension implements BeforeAllCallback, ParameterResolver {
                     "-Dsesame.mail.host=127.0.0.1",
                     "-Dsesame.mail.port=" + mail.getSmtp().getPort(),
                     "-Dsesame.password.crypt-rounds=5000",
+                    // Every test browses from 127.0.0.1: the per-client limit is tested on its own, not here.
+                    "-Dsesame.throttle.client.max-failures=100000",
                     "-jar", new File(project, "target/payara-micro.jar").getAbsolutePath(),
                     "--deploy", Deployments.builtWar().getAbsolutePath(),
                     "--contextroot", "/",

@@ -1,0 +1,224 @@
+package fr.sesame.recovery;
+
+import fr.sesame.identification.Identification;
+import fr.sesame.identification.IdentificationForm;
+import fr.sesame.identification.IdentificationMessages;
+import fr.sesame.identification.IdentificationResult;
+import fr.sesame.password.PasswordProblems;
+import fr.sesame.recovery.PasswordRecoveryService.AnswerOutcome;
+import fr.sesame.recovery.PasswordRecoveryService.Eligibility;
+import fr.sesame.web.PageMessages;
+import fr.sesame.web.Requests;
+import fr.sesame.web.Times;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The forgotten-password flow as the person goes through it (seeds 000, 001): identification, their own
+ * joker question, a new password. The account and its question are fixed on the server once identified;
+ * reloading shows the same question, never another.
+ */
+@Named
+@SessionScoped
+public class PasswordRecovery implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String SELF = "/recovery/password?faces-redirect=true";
+
+    /** The flow's steps, in order. */
+    public enum Step {
+        IDENTIFY,
+        JOKER,
+        PASSWORD,
+        DONE
+    }
+
+    @Inject
+    Identification identification;
+
+    @Inject
+    PasswordRecoveryService recovery;
+
+    private IdentificationForm identificationForm = new IdentificationForm();
+    private Step step = Step.IDENTIFY;
+    private String by;
+    private Eligibility refusal;
+
+    private String dn;
+    private String login;
+    private String question;
+    private String answer;
+    private String password;
+    private String confirmation;
+    private boolean charterAccepted;
+    private boolean mailSent;
+
+    /** On every visit: a link that names the identifier kind starts the flow afresh. */
+    public void open() {
+        if (by != null) {
+            restart();
+            identificationForm.setBy(by);
+            by = null;
+        }
+    }
+
+    public String identify() {
+        refusal = null;
+        IdentificationResult result = identification.identify(identificationForm.getKind(),
+                identificationForm.getIdentifier(), identificationForm.getBirthDate(), Requests.clientAddress());
+        if (!(result instanceof IdentificationResult.Identified identified)) {
+            IdentificationMessages.show(result, "identify");
+            return null;
+        }
+        Eligibility eligibility = recovery.eligibility(identified.account());
+        if (eligibility != Eligibility.ELIGIBLE) {
+            refusal = eligibility;
+            return null;
+        }
+        Requests.renewSessionId();
+        dn = identified.account().dn();
+        login = identified.account().login();
+        question = recovery.question(dn).orElse("");
+        identificationForm.clearTyped();
+        step = Step.JOKER;
+        return SELF;
+    }
+
+    public String checkAnswer() {
+        if (step != Step.JOKER || dn == null) {
+            return SELF;
+        }
+        AnswerOutcome outcome = recovery.answer(dn, answer, Requests.clientAddress());
+        answer = null;
+        if (outcome instanceof AnswerOutcome.Accepted) {
+            step = Step.PASSWORD;
+            return SELF;
+        }
+        if (outcome instanceof AnswerOutcome.Wrong wrong) {
+            PageMessages.errorFor("joker:answer", "recovery.joker.error.wrong", wrong.triesLeft());
+            return null;
+        }
+        AnswerOutcome.Locked locked = (AnswerOutcome.Locked) outcome;
+        restart();
+        PageMessages.error("recovery.joker.error.locked", Times.clock(locked.until()));
+        return null;
+    }
+
+    /** The last step: writes at most once, whatever the clicks. */
+    public synchronized String finish() {
+        if (step != Step.PASSWORD || dn == null) {
+            return SELF;
+        }
+        String typed = password;
+        String typedConfirmation = confirmation;
+        password = null;
+        confirmation = null;
+        if (!charterAccepted) {
+            PageMessages.errorFor("password:charter", "activation.password.error.charter");
+            return null;
+        }
+        RecoveryOutcome outcome = recovery.reset(dn, typed, typedConfirmation,
+                FacesContext.getCurrentInstance().getViewRoot().getLocale(), Requests.clientAddress());
+        if (outcome instanceof RecoveryOutcome.PasswordChanged changed) {
+            mailSent = changed.mailSent();
+            step = Step.DONE;
+            return SELF;
+        }
+        if (outcome instanceof RecoveryOutcome.PasswordRefused refused) {
+            PasswordProblems.show(refused.problems(), "password:password");
+            return null;
+        }
+        restart();
+        PageMessages.error("recovery.error.notAllowed");
+        return null;
+    }
+
+    private void restart() {
+        identificationForm = new IdentificationForm();
+        step = Step.IDENTIFY;
+        refusal = null;
+        dn = login = question = answer = password = confirmation = null;
+        charterAccepted = mailSent = false;
+    }
+
+    public List<Step> getSteps() {
+        return List.of(Step.values());
+    }
+
+    public int getStepNumber() {
+        return step.ordinal() + 1;
+    }
+
+    public int getStepCount() {
+        return Step.values().length;
+    }
+
+    public Step getStep() {
+        return step;
+    }
+
+    /** Why an identified account cannot go on, for the page to explain and point elsewhere. */
+    public Eligibility getRefusal() {
+        return refusal;
+    }
+
+    public IdentificationForm getIdentificationForm() {
+        return identificationForm;
+    }
+
+    public String getBy() {
+        return by;
+    }
+
+    public void setBy(String by) {
+        this.by = by;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public String getAnswer() {
+        return null;
+    }
+
+    public void setAnswer(String answer) {
+        this.answer = answer;
+    }
+
+    public String getPassword() {
+        return null;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getConfirmation() {
+        return null;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    public boolean isCharterAccepted() {
+        return charterAccepted;
+    }
+
+    public void setCharterAccepted(boolean charterAccepted) {
+        this.charterAccepted = charterAccepted;
+    }
+
+    public boolean isMailSent() {
+        return mailSent;
+    }
+}
