@@ -2,9 +2,7 @@ package fr.sesame.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -97,7 +95,7 @@ class ActivationIT {
         chooseJoker(browser);
         browser.tick("Non, je refuse").click("Valider");
         browser.tick("Oui, j’accepte").tick("Non, je ne souhaite pas y apparaître (liste rouge)").click("Valider");
-        browser.fill("Nouveau mot de passe", NEW_PASSWORD).fill("Confirmation", NEW_PASSWORD)
+        browser.fill("Nouveau mot de passe", NEW_PASSWORD).fill("Confirmation du nouveau mot de passe", NEW_PASSWORD)
                 .tick("Je reconnais avoir pris connaissance du règlement intérieur.");
         // Without the page's own guard, as an old browser or a fast double tap would send it.
         browser.driver().executeScript("document.getElementById('password:submit').removeAttribute('onclick');");
@@ -229,7 +227,7 @@ class ActivationIT {
     }
 
     private static void setPassword(Browser browser, String password) {
-        browser.fill("Nouveau mot de passe", password).fill("Confirmation", password);
+        browser.fill("Nouveau mot de passe", password).fill("Confirmation du nouveau mot de passe", password);
         if (!browser.driver().findElement(By.id("password:charter")).isSelected()) {
             browser.tick("Je reconnais avoir pris connaissance du règlement intérieur.");
         }
