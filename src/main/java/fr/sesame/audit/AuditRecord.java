@@ -5,7 +5,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +17,12 @@ import java.util.Optional;
  * which client address, on whose account, with what outcome. Details carry context such as the flow or
  * the identifier kind, never a secret, a birth date or an answer.
  *
+ * @param id a random identifier, unique per record, to find one record across logs and entries
  * @param actor the login of who acted, or {@code anonymous} before identification
  * @param subject the login of the account concerned, or empty when unknown
  */
 public record AuditRecord(
+        String id,
         Instant at,
         AuditEvent event,
         boolean success,
@@ -29,28 +33,40 @@ public record AuditRecord(
 
     public static final String ANONYMOUS = "anonymous";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public AuditRecord {
         details = Map.copyOf(details);
     }
 
+    /** A new record, with a fresh id. */
+    public static AuditRecord of(Instant at, AuditEvent event, boolean success, String actor, String clientAddress,
+            String subject, Map<String, String> details) {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return new AuditRecord(Base64.getUrlEncoder().encodeToString(bytes), at, event, success, actor, clientAddress,
+                subject, details);
+    }
+
     /** A successful change made by the person on their own account. */
     public static AuditRecord bySelf(AuditEvent event, String login, String clientAddress, Instant at) {
-        return new AuditRecord(at, event, true, login, clientAddress, login, Map.of());
+        return of(at, event, true, login, clientAddress, login, Map.of());
     }
 
     public AuditRecord with(String detail, String value) {
         Map<String, String> more = new LinkedHashMap<>(details);
         more.put(detail, value);
-        return new AuditRecord(at, event, success, actor, clientAddress, subject, more);
+        return new AuditRecord(id, at, event, success, actor, clientAddress, subject, more);
     }
 
     public AuditRecord failed() {
-        return new AuditRecord(at, event, false, actor, clientAddress, subject, details);
+        return new AuditRecord(id, at, event, false, actor, clientAddress, subject, details);
     }
 
     /** The record as one line of JSON. */
     public String toJson() {
         JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", id)
                 .add("at", at.toString())
                 .add("event", event.key())
                 .add("outcome", success ? "success" : "failure")
@@ -74,7 +90,7 @@ public record AuditRecord(
             if (json.containsKey("details")) {
                 json.getJsonObject("details").forEach((key, value) -> details.put(key, json.getJsonObject("details").getString(key)));
             }
-            return Optional.of(new AuditRecord(Instant.parse(json.getString("at")), event,
+            return Optional.of(new AuditRecord(json.getString("id", ""), Instant.parse(json.getString("at")), event,
                     "success".equals(json.getString("outcome")), json.getString("actor"), json.getString("client", ""),
                     json.getString("subject", ""), details));
         } catch (RuntimeException notARecord) {

@@ -33,7 +33,7 @@ public class LoginRecoveryService {
 
     /** Mails the login to the personal address on record; says whether a mail left. */
     public boolean remind(Account account, Locale locale, String clientAddress) {
-        audit.log(new AuditRecord(Instant.now(), AuditEvent.LOGIN_REMINDED, true, AuditRecord.ANONYMOUS,
+        audit.log(AuditRecord.of(Instant.now(), AuditEvent.LOGIN_REMINDED, true, AuditRecord.ANONYMOUS,
                 clientAddress, account.login(), Map.of("channel", "identification")));
         if (account.personalEmail().isEmpty()) {
             return false;

@@ -117,11 +117,11 @@ public class PasswordRecoveryService {
             return new AnswerOutcome.Accepted();
         }
         Optional<Instant> nowLocked = throttle.recordFailure(account, FailureKind.JOKER);
-        AuditRecord failure = new AuditRecord(clock.instant(), AuditEvent.JOKER_ANSWER_FAILED, false,
+        AuditRecord failure = AuditRecord.of(clock.instant(), AuditEvent.JOKER_ANSWER_FAILED, false,
                 AuditRecord.ANONYMOUS, clientAddress, account.login(), java.util.Map.of());
         audit.log(failure);
         if (nowLocked.isPresent()) {
-            audit.log(new AuditRecord(clock.instant(), AuditEvent.ACCOUNT_LOCKED, true, AuditRecord.ANONYMOUS,
+            audit.log(AuditRecord.of(clock.instant(), AuditEvent.ACCOUNT_LOCKED, true, AuditRecord.ANONYMOUS,
                     clientAddress, account.login(), java.util.Map.of("kind", FailureKind.JOKER.key())));
             return new AnswerOutcome.Locked(nowLocked.get());
         }

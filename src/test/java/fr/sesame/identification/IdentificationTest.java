@@ -1,5 +1,6 @@
 package fr.sesame.identification;
 
+import fr.sesame.support.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,6 @@ import fr.sesame.identification.IdentificationResult.NotRecognised;
 import fr.sesame.security.AccountThrottle;
 import fr.sesame.security.FailureKind;
 import fr.sesame.security.InMemoryClientThrottle;
-import fr.sesame.security.MutableClock;
 import fr.sesame.security.ResponseTimeFloor;
 import fr.sesame.security.ThrottleSettings;
 import java.time.Duration;

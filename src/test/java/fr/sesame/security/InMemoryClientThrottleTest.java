@@ -1,5 +1,6 @@
 package fr.sesame.security;
 
+import fr.sesame.support.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

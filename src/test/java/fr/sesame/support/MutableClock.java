@@ -1,4 +1,4 @@
-package fr.sesame.security;
+package fr.sesame.support;
 
 import java.time.Clock;
 import java.time.Duration;
