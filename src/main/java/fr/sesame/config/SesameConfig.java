@@ -104,6 +104,11 @@ public class SesameConfig {
     public static final String IDENTIFICATION_PREFIX = "sesame.identification.";
     public static final String IDENTIFICATION_VERIFY_INE_CHECK = "sesame.identification.verify-ine-check";
 
+    /** Stricter forgotten-password mode: a code mailed to the personal address must be typed before the joker question. */
+    public static final String RECOVERY_MAIL_CODE = "sesame.recovery.mail-code";
+    /** How long a mailed recovery code stays valid. */
+    public static final String RECOVERY_MAIL_CODE_LIFETIME = "sesame.recovery.mail-code-lifetime";
+
     private Config config;
 
     /** For CDI's proxy only. */
@@ -193,6 +198,14 @@ public class SesameConfig {
 
     public String photoConsentValue() {
         return string(CONSENT_PHOTO_VALUE, "{SESAME}PHOTO");
+    }
+
+    public boolean recoveryMailCode() {
+        return bool(RECOVERY_MAIL_CODE, false);
+    }
+
+    public Duration recoveryMailCodeLifetime() {
+        return duration(RECOVERY_MAIL_CODE_LIFETIME, Duration.ofMinutes(15));
     }
 
     public PasswordPolicySettings passwordPolicy() {

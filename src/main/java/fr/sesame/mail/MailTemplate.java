@@ -13,7 +13,9 @@ public enum MailTemplate {
     /** {0} name, {1} login, {2} date and time of the change, {3} portal address. */
     PASSWORD_CHANGED,
     /** {0} name, {1} login, {2} portal address. */
-    LOGIN_REMINDER;
+    LOGIN_REMINDER,
+    /** {0} name, {1} the code, {2} minutes it stays valid. */
+    RECOVERY_CODE;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
