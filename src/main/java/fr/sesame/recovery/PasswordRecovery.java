@@ -32,6 +32,7 @@ public class PasswordRecovery implements Serializable {
     /** The flow's steps, in order. */
     public enum Step {
         IDENTIFY,
+        CODE,
         JOKER,
         PASSWORD,
         DONE
@@ -51,6 +52,8 @@ public class PasswordRecovery implements Serializable {
     private String dn;
     private String login;
     private String question;
+    private MailedCode mailedCode;
+    private String code;
     private String answer;
     private String password;
     private String confirmation;
@@ -84,8 +87,42 @@ public class PasswordRecovery implements Serializable {
         login = identified.account().login();
         question = recovery.question(dn).orElse("");
         identificationForm.clearTyped();
+        if (recovery.requiresMailedCode()) {
+            mailedCode = recovery.mailCode(dn, FacesContext.getCurrentInstance().getViewRoot().getLocale()).orElse(null);
+            if (mailedCode == null) {
+                restart();
+                PageMessages.error("recovery.code.error.cannotSend");
+                return null;
+            }
+            step = Step.CODE;
+            return SELF;
+        }
         step = Step.JOKER;
         return SELF;
+    }
+
+    public String checkCode() {
+        if (step != Step.CODE || mailedCode == null) {
+            return SELF;
+        }
+        MailedCode.Check check = recovery.checkCode(mailedCode, code);
+        code = null;
+        switch (check) {
+            case ACCEPTED -> {
+                mailedCode = null;
+                step = Step.JOKER;
+                return SELF;
+            }
+            case WRONG -> {
+                PageMessages.errorFor("code:code", "recovery.code.error.wrong", mailedCode.triesLeft());
+                return null;
+            }
+            default -> {
+                restart();
+                PageMessages.error(check == MailedCode.Check.EXPIRED ? "recovery.code.error.expired" : "recovery.code.error.noMoreTries");
+                return null;
+            }
+        }
     }
 
     public String checkAnswer() {
@@ -141,20 +178,32 @@ public class PasswordRecovery implements Serializable {
         identificationForm = new IdentificationForm();
         step = Step.IDENTIFY;
         refusal = null;
-        dn = login = question = answer = password = confirmation = null;
+        dn = login = question = answer = password = confirmation = code = null;
+        mailedCode = null;
         charterAccepted = mailSent = false;
     }
 
+    /** The steps this portal's mode goes through (the mailed code only in the stricter mode). */
     public List<Step> getSteps() {
-        return List.of(Step.values());
+        return java.util.Arrays.stream(Step.values())
+                .filter(s -> s != Step.CODE || recovery.requiresMailedCode())
+                .toList();
     }
 
     public int getStepNumber() {
-        return step.ordinal() + 1;
+        return getSteps().indexOf(step) + 1;
     }
 
     public int getStepCount() {
-        return Step.values().length;
+        return getSteps().size();
+    }
+
+    public String getCode() {
+        return null;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public Step getStep() {

@@ -97,6 +97,36 @@ public class PasswordRecoveryService {
         return Eligibility.ELIGIBLE;
     }
 
+    /** Whether the stricter mode (a mailed code before the joker question) is on. */
+    public boolean requiresMailedCode() {
+        return config.recoveryMailCode();
+    }
+
+    /**
+     * Mails a fresh verification code to the account's personal address; empty when it has none or the mail
+     * could not leave (the flow then cannot go on in the stricter mode).
+     */
+    public Optional<MailedCode> mailCode(String dn, Locale locale) {
+        Account account = people.getByDn(dn);
+        if (account.personalEmail().isEmpty()) {
+            return Optional.empty();
+        }
+        long minutes = config.recoveryMailCodeLifetime().toMinutes();
+        MailedCode.Issued issued = MailedCode.issue(clock.instant().plus(config.recoveryMailCodeLifetime()));
+        try {
+            mailSender.send(mails.compose(MailTemplate.RECOVERY_CODE, account.personalEmail().get(), locale,
+                    account.displayName(), issued.digits(), minutes));
+            return Optional.of(issued.code());
+        } catch (MailNotSentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Checks a typed code now. */
+    public MailedCode.Check checkCode(MailedCode code, String typed) {
+        return code.check(typed, clock.instant());
+    }
+
     /** The account's own joker question, as it chose it. */
     public Optional<String> question(String dn) {
         return people.getByDn(dn).value(AccountField.JOKER_QUESTION);

@@ -35,12 +35,18 @@ public final class FlowServices implements AutoCloseable {
     public final PasswordRecoveryService recovery;
 
     public FlowServices(DirectorySettings directory) {
+        this(directory, Map.of());
+    }
+
+    /** With more settings, e.g. {@code sesame.recovery.mail-code=true}. */
+    public FlowServices(DirectorySettings directory, Map<String, String> moreSettings) {
         mail.start();
+        Map<String, String> settings = new java.util.HashMap<>(moreSettings);
+        settings.put("sesame.mail.host", "127.0.0.1");
+        settings.put("sesame.mail.port", String.valueOf(mail.getSmtp().getPort()));
+        settings.put("sesame.password.crypt-rounds", "5000");
         config = new SesameConfig(new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(Map.of(
-                        "sesame.mail.host", "127.0.0.1",
-                        "sesame.mail.port", String.valueOf(mail.getSmtp().getPort()),
-                        "sesame.password.crypt-rounds", "5000"), "test", 500))
+                .withSources(new PropertiesConfigSource(settings, "test", 500))
                 .build());
         connections = DirectoryConnections.open(directory);
         people = new PeopleDirectory(connections, AttributeMap.defaults());
