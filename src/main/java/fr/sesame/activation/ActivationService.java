@@ -89,20 +89,34 @@ public class ActivationService {
      */
     public ActivationOutcome activate(String dn, ActivationChoices choices, String password, String confirmation,
             Locale locale, String clientAddress) {
-        Account account = people.getByDn(dn);
-        switch (eligibility(account)) {
-            case NOT_ALLOWED -> {
-                return new ActivationOutcome.NotAllowed();
+        for (int attempt = 0; ; attempt++) {
+            Account account = people.getByDn(dn);
+            switch (eligibility(account)) {
+                case NOT_ALLOWED -> {
+                    return new ActivationOutcome.NotAllowed();
+                }
+                case ALREADY_ACTIVE -> {
+                    return new ActivationOutcome.AlreadyActive();
+                }
+                default -> {}
             }
-            case ALREADY_ACTIVE -> {
-                return new ActivationOutcome.AlreadyActive();
+            List<PasswordProblem> problems = passwords.problems(account, password, confirmation);
+            if (!problems.isEmpty()) {
+                return new ActivationOutcome.PasswordRefused(problems);
             }
-            default -> {}
+            try {
+                write(account, choices, password, locale, clientAddress);
+                return new ActivationOutcome.Activated(sendConfirmation(people.getByDn(dn), locale));
+            } catch (ConcurrentChangeException changedMeanwhile) {
+                // Activated meanwhile (another tab, a double submit) or changed otherwise: look again, never overwrite.
+                if (attempt >= 2) {
+                    throw changedMeanwhile;
+                }
+            }
         }
-        List<PasswordProblem> problems = passwords.problems(account, password, confirmation);
-        if (!problems.isEmpty()) {
-            return new ActivationOutcome.PasswordRefused(problems);
-        }
+    }
+
+    private void write(Account account, ActivationChoices choices, String password, Locale locale, String clientAddress) {
         Instant now = clock.instant();
         String time = Account.generalizedTime(now);
         AccountUpdate update = AccountUpdate.of(account)
@@ -119,13 +133,8 @@ public class ActivationService {
         Consents.apply(update, account, config.smsConsentValue(), choices.smsAlerts());
         Consents.apply(update, account, config.photoConsentValue(), choices.photoUse());
         passwords.addTo(update, account, password, now);
-        try {
-            audit.applyAudited(update, account, AuditRecord.bySelf(AuditEvent.ACCOUNT_ACTIVATED, account.login(),
-                    clientAddress, now));
-        } catch (ConcurrentChangeException activatedMeanwhile) {
-            return new ActivationOutcome.AlreadyActive();
-        }
-        return new ActivationOutcome.Activated(sendConfirmation(people.getByDn(dn), locale));
+        audit.applyAudited(update, account, AuditRecord.bySelf(AuditEvent.ACCOUNT_ACTIVATED, account.login(),
+                clientAddress, now));
     }
 
     private boolean sendConfirmation(Account account, Locale locale) {
