@@ -12,7 +12,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -173,12 +172,22 @@ public final class Browser {
         WebElement page = driver.findElement(By.tagName("html"));
         target.click();
         try {
-            new WebDriverWait(driver, NAVIGATION_GRACE).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, NAVIGATION_GRACE).until(d -> isGone(page));
         } catch (TimeoutException stayedOnPage) {
             // An ajax request or an in-page action: the idle wait below covers it.
         }
         settle();
         return this;
+    }
+
+    /** Whether the page this element belongs to was replaced; Chromium says so in more than one way. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            return true;
+        }
     }
 
     private void settle() {
