@@ -2,6 +2,7 @@ package fr.sesame.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,18 @@ class ActivationIT {
         assertEquals(1, entry.getAttribute("sesamePasswordHistory").size());
         assertEquals(1, entry.getAttribute("sesameSecurityEvent").size());
         assertTrue(bindSucceeds(portal, person, NEW_PASSWORD));
+    }
+
+    @Test
+    void theSessionGetsANewIdOnceThePersonIsIdentified(Browser browser, Portal portal) {
+        Person person = TestPeople.newStudent(portal.directory().server());
+        browser.open("/activation/wizard.xhtml?by=student");
+        String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+
+        identify(browser, person);
+
+        assertEquals("Question joker", browser.text("h2"));
+        assertNotEquals(before, browser.driver().manage().getCookieNamed("JSESSIONID").getValue());
     }
 
     @Test

@@ -89,6 +89,19 @@ abstract class SelfServiceWrites {
     }
 
     @Test
+    void whenMailCannotLeaveTheActivationStillStandsAndSaysSo() throws Exception {
+        Person person = TestPeople.newStudent(admin());
+        services().mail.stop();
+        String answer = new JokerAnswers(new Argon2Hasher(1024, 1, 1)).hash("Lille");
+
+        ActivationOutcome outcome = services().activation.activate(person.dn(), choices(answer), NEW_PASSWORD,
+                NEW_PASSWORD, Locale.FRENCH, CLIENT);
+
+        assertEquals(new ActivationOutcome.Activated(false), outcome);
+        assertTrue(binds(person, NEW_PASSWORD));
+    }
+
+    @Test
     void activatingTwiceActivatesOnce() throws Exception {
         Person person = TestPeople.newStudent(admin());
         String answer = new JokerAnswers(new Argon2Hasher(1024, 1, 1)).hash("Lille");
