@@ -1,0 +1,65 @@
+package fr.sesame.signin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How Sésame signs people in: the sign-in page hands the login and password to Jakarta Security, which
+ * validates them with the {@link DirectoryIdentityStore}; a success gives the session a new id and is
+ * remembered for the session. A protected page asked without sign-in leads to the sign-in page, which
+ * then comes back to it.
+ */
+@AutoApplySession
+@ApplicationScoped
+public class SigninMechanism implements HttpAuthenticationMechanism {
+
+    /** The sign-in page, relative to the application. */
+    public static final String SIGNIN_PAGE = "/signin/index.xhtml";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
+            return context.notifyContainerAboutLogin(result);
+        }
+        if (context.isProtected() && request.getUserPrincipal() == null) {
+            return redirectToSignin(request, response, context);
+        }
+        return context.doNothing();
+    }
+
+    private static AuthenticationStatus redirectToSignin(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String asked = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            response.sendRedirect(request.getContextPath() + SIGNIN_PAGE + "?next="
+                    + URLEncoder.encode(asked, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+}

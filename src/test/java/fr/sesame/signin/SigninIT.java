@@ -1,0 +1,122 @@
+package fr.sesame.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import fr.sesame.support.Browser;
+import fr.sesame.support.BrowserTest;
+import fr.sesame.support.Portal;
+import fr.sesame.support.TestPeople;
+import fr.sesame.support.TestPeople.Person;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Signing in and out of Sésame, and what a signed-in person may open. */
+@BrowserTest
+class SigninIT {
+
+    private static final String REFUSED = "Identifiant ou mot de passe incorrect.";
+
+    @Test
+    void aPersonSignsInWithTheirDirectoryPasswordAndOutAgain(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        browser.open("/signin/index.xhtml");
+        String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+
+        signIn(browser, person.login(), TestPeople.PASSWORD);
+        browser.open("/");
+
+        assertNotEquals(before, browser.driver().manage().getCookieNamed("JSESSIONID").getValue());
+        assertTrue(browser.texts("nav.main-menu a").contains("Gérer mon compte"), browser.texts("nav.main-menu a").toString());
+        browser.click("Se déconnecter");
+        assertTrue(browser.texts("nav.main-menu a").contains("Se connecter"));
+        browser.open("/account/index.xhtml");
+        assertEquals("Se connecter", browser.heading());
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownLoginGetTheSameAnswer(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+
+        signIn(browser, person.login(), "Pas-le-bon-2026!");
+        List<String> wrongPassword = browser.messages();
+        signIn(browser, "personne.inconnue", TestPeople.PASSWORD);
+
+        assertEquals(List.of(REFUSED), wrongPassword);
+        assertEquals(wrongPassword, browser.messages());
+    }
+
+    @Test
+    void aProtectedPageLeadsToSigninAndBackAfterIt(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+
+        browser.open("/account/index.xhtml");
+        assertEquals("Se connecter", browser.heading());
+        assertTrue(browser.currentUrl().contains("next=%2Faccount%2Findex.xhtml"), browser.currentUrl());
+        browser.fill("Identifiant", person.login()).fill("Mot de passe", TestPeople.PASSWORD).click("signin:submit");
+
+        assertTrue(browser.currentUrl().endsWith("/account/index.xhtml"), browser.currentUrl());
+    }
+
+    @Test
+    void aPersonWithoutTheHelpdeskRoleIsRefusedTheConsole(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        signIn(browser, person.login(), TestPeople.PASSWORD);
+
+        browser.open("/helpdesk/index.xhtml");
+
+        assertEquals("Accès refusé", browser.heading());
+    }
+
+    @Test
+    void membersOfTheHelpdeskGroupGetTheHelpdeskRole(Browser browser, Portal portal) throws Exception {
+        Person agent = TestPeople.activatedStudent(portal.directory().server());
+        portal.directory().server().modify("cn=helpdesk,ou=groups,dc=univ-demo,dc=fr",
+                new Modification(ModificationType.ADD, "member", agent.dn()));
+        signIn(browser, agent.login(), TestPeople.PASSWORD);
+
+        browser.open("/helpdesk/index.xhtml");
+
+        assertNotEquals("Accès refusé", browser.heading());
+    }
+
+    @Test
+    void aSessionThatEndedLeadsBackToSignin(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        signIn(browser, person.login(), TestPeople.PASSWORD);
+
+        browser.forgetSession().open("/account/index.xhtml");
+
+        assertEquals("Se connecter", browser.heading());
+    }
+
+    @Test
+    void anAccountClosedInTheDirectoryCannotSignIn(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        TestPeople.set(portal.directory().server(), person, "supannRessourceEtat", "{COMPTE}I:SupannInactif");
+
+        signIn(browser, person.login(), TestPeople.PASSWORD);
+
+        assertEquals(List.of(REFUSED), browser.messages());
+    }
+
+    @Test
+    void theNextParameterNeverLeadsToAnotherSite(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+
+        browser.open("/signin/index.xhtml?next=//evil.example.org/")
+                .fill("Identifiant", person.login()).fill("Mot de passe", TestPeople.PASSWORD).click("signin:submit");
+
+        assertTrue(browser.currentUrl().startsWith(portal.baseUrl()), browser.currentUrl());
+    }
+
+    private static void signIn(Browser browser, String login, String password) {
+        browser.open("/signin/index.xhtml")
+                .fill("Identifiant", login)
+                .fill("Mot de passe", password)
+                .click("signin:submit");
+    }
+}
