@@ -60,13 +60,30 @@ class DeploymentIT {
 
     @Test
     @RunAsClient
-    void demoMailboxPageIsServedInDemoMode(@ArquillianResource URL base) throws Exception {
+    void demoMailboxPageShowsTheMailsTheEmbeddedServerReceived(@ArquillianResource URL base) throws Exception {
+        sendToEmbeddedServer("Essai affiché dans la boîte <démo>");
+
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(base + "mail/mailbox.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("<h1>Boîte aux lettres de démonstration</h1>"));
+        assertTrue(response.body().contains("Essai affiché dans la boîte &lt;démo&gt;"), "subject shown, escaped");
+        assertTrue(response.body().contains("alice.martin@perso.example.org"));
+    }
+
+    /** Sends a mail over SMTP to the portal's embedded server, as any mail client would. */
+    private static void sendToEmbeddedServer(String subject) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", System.getProperty("sesame.test.embeddedSmtpPort", "12525"));
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(props));
+        message.setFrom("sender@example.org");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, "alice.martin@perso.example.org");
+        message.setSubject(subject, "UTF-8");
+        message.setText("Corps du message", "UTF-8");
+        jakarta.mail.Transport.send(message);
     }
 
     @Test

@@ -13,7 +13,16 @@ public enum AuditEvent {
     ACTIVATION_REFUSED,
     JOKER_ANSWER_FAILED,
     PASSWORD_CHANGED,
-    LOGIN_REMINDED;
+    LOGIN_REMINDED,
+    /** The person chose a new joker question and answer on their account page. */
+    JOKER_CHANGED,
+    /** The person changed their SMS alerts consent or mobile number (details: {@code sms}, {@code mobile}). */
+    SMS_PREFERENCES_CHANGED,
+    /** The person changed the use of their photo or their directory visibility (details: {@code photo}, {@code directory}). */
+    PRIVACY_PREFERENCES_CHANGED,
+    SIGNIN,
+    /** A reset link was mailed to the personal address (details: {@code requested-by} login or email). */
+    RESET_LINK_SENT;
 
     /** The bundle key of the event's description. */
     public String messageKey() {

@@ -109,6 +109,30 @@ public class SesameConfig {
     /** How long a mailed recovery code stays valid. */
     public static final String RECOVERY_MAIL_CODE_LIFETIME = "sesame.recovery.mail-code-lifetime";
 
+    /** How long a mailed reset link works (issue #4, seed 004: 12 hours). */
+    public static final String RESET_LINK_LIFETIME = "sesame.reset-link.lifetime";
+    /** How long a new password takes to reach every service, told on the reset-by-link done page; empty: not told. */
+    public static final String RESET_LINK_PROPAGATION_NOTICE = "sesame.reset-link.propagation-notice";
+    /** Most mails (reset links, login reminders) one account may be sent on anonymous request within the window. */
+    public static final String MAIL_REQUEST_MAX_PER_ACCOUNT = "sesame.mail-request.max-per-account";
+    /** The window of {@link #MAIL_REQUEST_MAX_PER_ACCOUNT}. */
+    public static final String MAIL_REQUEST_WINDOW = "sesame.mail-request.window";
+    /** Every anonymous mail request takes at least this long, whether it matched an account or not. */
+    public static final String MAIL_REQUEST_RESPONSE_FLOOR = "sesame.mail-request.response-floor";
+    /** How long a temporary password set by the helpdesk works before it must have been changed. */
+    public static final String TEMPORARY_PASSWORD_LIFETIME = "sesame.temporary-password.lifetime";
+    /** Also write the ppolicy overlay's {@code pwdReset: TRUE} with a temporary password (the directory must have it). */
+    public static final String TEMPORARY_PASSWORD_PWD_RESET = "sesame.temporary-password.pwd-reset";
+
+    /** The group whose members get the {@code helpdesk} role (its DN). */
+    public static final String ROLE_HELPDESK_GROUP = "sesame.roles.helpdesk";
+    /** The group whose members get the {@code helpdesk-admin} role (its DN). */
+    public static final String ROLE_HELPDESK_ADMIN_GROUP = "sesame.roles.helpdesk-admin";
+    /** A signed-in session ends after this long without a request. */
+    public static final String SESSION_IDLE_TIMEOUT = "sesame.session.idle-timeout";
+    /** Every sign-in attempt takes at least this long, known login or not. */
+    public static final String SIGNIN_RESPONSE_FLOOR = "sesame.signin.response-floor";
+
     private Config config;
 
     /** For CDI's proxy only. */
@@ -200,12 +224,73 @@ public class SesameConfig {
         return string(CONSENT_PHOTO_VALUE, "{SESAME}PHOTO");
     }
 
+    /** Role name → group DN, for the roles that come from groups (every signed-in person also has {@code user}). */
+    public java.util.Map<String, String> roleGroups() {
+        return java.util.Map.of(
+                "helpdesk", string(ROLE_HELPDESK_GROUP, "cn=helpdesk,ou=groups,dc=univ-demo,dc=fr"),
+                "helpdesk-admin", string(ROLE_HELPDESK_ADMIN_GROUP, "cn=helpdesk-admin,ou=groups,dc=univ-demo,dc=fr"));
+    }
+
+    public Duration sessionIdleTimeout() {
+        return duration(SESSION_IDLE_TIMEOUT, Duration.ofMinutes(15));
+    }
+
+    public Duration signinResponseFloor() {
+        return duration(SIGNIN_RESPONSE_FLOOR, Duration.ofMillis(300));
+    }
+
     public boolean recoveryMailCode() {
         return bool(RECOVERY_MAIL_CODE, false);
     }
 
     public Duration recoveryMailCodeLifetime() {
         return duration(RECOVERY_MAIL_CODE_LIFETIME, Duration.ofMinutes(15));
+    }
+
+    public Duration resetLinkLifetime() {
+        return positive(RESET_LINK_LIFETIME, duration(RESET_LINK_LIFETIME, Duration.ofHours(12)));
+    }
+
+    /** How long a new password takes to reach every service, when the institution wants people told. */
+    public Optional<Duration> resetLinkPropagationNotice() {
+        return optional(RESET_LINK_PROPAGATION_NOTICE).map(value -> duration(RESET_LINK_PROPAGATION_NOTICE, Duration.ZERO))
+                .filter(notice -> !notice.isZero() && !notice.isNegative());
+    }
+
+    /**
+     * How many mails one account may be sent on anonymous request (reset links and login reminders together)
+     * within {@link #mailRequestWindow()}: between 1 and 10, since they are counted among the events each entry
+     * keeps.
+     */
+    public int mailRequestMaxPerAccount() {
+        int max = integer(MAIL_REQUEST_MAX_PER_ACCOUNT, 3);
+        if (max < 1 || max > 10) {
+            throw new IllegalArgumentException("Setting " + MAIL_REQUEST_MAX_PER_ACCOUNT + " must be between 1 and 10, not " + max);
+        }
+        return max;
+    }
+
+    public Duration mailRequestWindow() {
+        return positive(MAIL_REQUEST_WINDOW, duration(MAIL_REQUEST_WINDOW, Duration.ofHours(1)));
+    }
+
+    public Duration mailRequestResponseFloor() {
+        return duration(MAIL_REQUEST_RESPONSE_FLOOR, Duration.ofMillis(800));
+    }
+
+    public Duration temporaryPasswordLifetime() {
+        return positive(TEMPORARY_PASSWORD_LIFETIME, duration(TEMPORARY_PASSWORD_LIFETIME, Duration.ofDays(3)));
+    }
+
+    public boolean temporaryPasswordPwdReset() {
+        return bool(TEMPORARY_PASSWORD_PWD_RESET, false);
+    }
+
+    private static Duration positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("Setting " + key + " must be a positive duration, not " + value);
+        }
+        return value;
     }
 
     public PasswordPolicySettings passwordPolicy() {

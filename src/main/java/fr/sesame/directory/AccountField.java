@@ -44,7 +44,14 @@ public enum AccountField {
     PASSWORD_CHANGED_AT("sesamePasswordChangedAt"),
     SELF_SERVICE_DISABLED("sesameSelfServiceDisabled"),
     JOKER_RESET_REQUIRED("sesameJokerResetRequired"),
-    SECURITY_EVENT("sesameSecurityEvent");
+    SECURITY_EVENT("sesameSecurityEvent"),
+    /** The operational attribute that says when the entry was created (read only). */
+    CREATED_AT("createTimestamp"),
+    /**
+     * The ppolicy overlay's flag that a password was set by an administrator and must be changed; written only
+     * when {@code sesame.temporary-password.pwd-reset} is on (the directory must load ppolicy).
+     */
+    PWD_RESET("pwdReset");
 
     private final String defaultAttribute;
 

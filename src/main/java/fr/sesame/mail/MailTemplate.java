@@ -15,7 +15,11 @@ public enum MailTemplate {
     /** {0} name, {1} login, {2} portal address. */
     LOGIN_REMINDER,
     /** {0} name, {1} the code, {2} minutes it stays valid. */
-    RECOVERY_CODE;
+    RECOVERY_CODE,
+    /** {0} name, {1} login, {2} what changed (a phrase), {3} date and time of the change, {4} portal address. */
+    ACCOUNT_CHANGED,
+    /** {0} name, {1} login, {2} the reset link, {3} date and time it stops working. */
+    RESET_LINK;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -27,6 +27,7 @@ public class PasswordChange {
     private PasswordPolicy policy;
     private PasswordHistory history;
     private UserPasswordHasher hasher;
+    private boolean clearsPwdReset;
 
     /** For CDI's proxy only. */
     protected PasswordChange() {}
@@ -35,6 +36,8 @@ public class PasswordChange {
     public PasswordChange(SesameConfig config) {
         this(new PasswordPolicy(config.passwordPolicy()), new PasswordHistory(config.passwordPolicy().historySize()),
                 new UserPasswordHasher(config.passwordScheme(), config.passwordCryptRounds()));
+        // Where temporary passwords also set ppolicy's pwdReset, choosing one's own password ends it too.
+        this.clearsPwdReset = config.temporaryPasswordPwdReset();
     }
 
     public PasswordChange(PasswordPolicy policy, PasswordHistory history, UserPasswordHasher hasher) {
@@ -92,6 +95,9 @@ public class PasswordChange {
                 .set(AccountField.PASSWORD_CHANGED_AT, Account.generalizedTime(now))
                 .clear(AccountField.MUST_CHANGE_PASSWORD)
                 .clear(AccountField.TEMPORARY_PASSWORD_EXPIRY);
+        if (clearsPwdReset) {
+            update.clear(AccountField.PWD_RESET);
+        }
         String[] resetTokens = account.values(AccountField.TOKEN).stream()
                 .filter(token -> token.startsWith(RESET_TOKEN_PURPOSE + "$"))
                 .toArray(String[]::new);

@@ -14,4 +14,7 @@ public sealed interface RecoveryOutcome {
 
     /** Self-service is not (or no longer) open to this account: nothing was written. */
     record NotAllowed() implements RecoveryOutcome {}
+
+    /** The reset link has expired, was used, or never was one: nothing was written. */
+    record LinkNotValid() implements RecoveryOutcome {}
 }

@@ -13,7 +13,9 @@ public enum FailureKind {
     /** A wrong birth date for a known identifier. */
     IDENTIFICATION("identification", limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15))),
     /** A wrong answer to the joker question. */
-    JOKER("joker", limit(3, Duration.ofMinutes(30), Duration.ofMinutes(30)));
+    JOKER("joker", limit(3, Duration.ofMinutes(30), Duration.ofMinutes(30))),
+    /** A wrong password at sign-in, or a wrong current password on the account page. */
+    SIGNIN("signin", limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15)));
 
     private final String key;
     private final ThrottleSettings.AccountLimit defaultLimit;

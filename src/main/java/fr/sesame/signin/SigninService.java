@@ -8,6 +8,7 @@ import fr.sesame.directory.Account;
 import fr.sesame.directory.AccountField;
 import fr.sesame.directory.GroupDirectory;
 import fr.sesame.directory.PeopleDirectory;
+import fr.sesame.password.TemporaryPasswords;
 import fr.sesame.security.AccountThrottle;
 import fr.sesame.security.ClientThrottle;
 import fr.sesame.security.FailureKind;
@@ -39,6 +40,7 @@ public class SigninService {
     private ClientThrottle clientThrottle;
     private AuditTrail audit;
     private SesameConfig config;
+    private TemporaryPasswords temporaryPasswords;
     private ResponseTimeFloor floor;
     private Clock clock;
 
@@ -47,7 +49,8 @@ public class SigninService {
 
     @Inject
     public SigninService(PeopleDirectory people, GroupDirectory groups, Throttles throttles, AuditTrail audit,
-            SesameConfig config) {
+            TemporaryPasswords temporaryPasswords, SesameConfig config) {
+        this.temporaryPasswords = temporaryPasswords;
         this.people = people;
         this.groups = groups;
         this.accountThrottle = throttles.accounts();
@@ -84,12 +87,14 @@ public class SigninService {
         if (locked.isPresent()) {
             return new SigninResult.Locked(locked.get());
         }
-        if (!account.accountAllowed() || account.isTrue(AccountField.SELF_SERVICE_DISABLED)) {
+        if (!account.accountAllowed() || account.isTrue(AccountField.SELF_SERVICE_DISABLED)
+                || temporaryPasswords.temporaryPasswordExpired(account)) {
             return new SigninResult.Refused();
         }
         accountThrottle.clear(account, FailureKind.SIGNIN);
         audit.log(AuditRecord.bySelf(AuditEvent.SIGNIN, account.login(), clientAddress, clock.instant()));
-        return new SigninResult.SignedIn(account.dn(), account.login(), roles(account), mustChangePassword(account));
+        return new SigninResult.SignedIn(account.dn(), account.login(), roles(account),
+                temporaryPasswords.mustChangePassword(account));
     }
 
     private Set<String> roles(Account account) {
@@ -102,10 +107,5 @@ public class SigninService {
             }
         });
         return roles;
-    }
-
-    /** A temporary password must be replaced before anything else. */
-    static boolean mustChangePassword(Account account) {
-        return account.isTrue(AccountField.MUST_CHANGE_PASSWORD);
     }
 }

@@ -1,11 +1,15 @@
 package fr.sesame.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import fr.sesame.password.PasswordScheme;
+import fr.sesame.password.UserPasswordHasher;
 import fr.sesame.support.Browser;
 import fr.sesame.support.BrowserTest;
 import fr.sesame.support.Portal;
@@ -111,6 +115,41 @@ class SigninIT {
                 .fill("Identifiant", person.login()).fill("Mot de passe", TestPeople.PASSWORD).click("signin:submit");
 
         assertTrue(browser.currentUrl().startsWith(portal.baseUrl()), browser.currentUrl());
+    }
+
+    @Test
+    void aTemporaryPasswordLeadsStraightToChoosingOnesOwn(Browser browser, Portal portal) throws Exception {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        String temporary = "Provisoire-Kx7!2026";
+        TestPeople.set(portal.directory().server(), person, "userPassword",
+                new UserPasswordHasher(PasswordScheme.SHA512_CRYPT, 5000).hash(temporary));
+        TestPeople.set(portal.directory().server(), person, "sesameMustChangePassword", "TRUE");
+        TestPeople.set(portal.directory().server(), person, "sesameTemporaryPasswordExpiry", "20991231000000Z");
+
+        signIn(browser, person.login(), temporary);
+        assertEquals("Choisissez votre mot de passe", browser.heading());
+        browser.open("/account/index.xhtml");
+        assertEquals("Choisissez votre mot de passe", browser.heading(), "no account page before the change");
+        browser.fill("Mot de passe provisoire", temporary)
+                .fill("Nouveau mot de passe", "Gouttes-Pluie-2026!")
+                .fill("Confirmation du nouveau mot de passe", "Gouttes-Pluie-2026!")
+                .click("password:submit");
+
+        assertTrue(browser.currentUrl().endsWith("/account/index.xhtml"), browser.currentUrl());
+        SearchResultEntry entry = portal.directory().server().getEntry(person.dn(), "*");
+        assertFalse(entry.hasAttribute("sesameMustChangePassword") && "TRUE".equals(entry.getAttributeValue("sesameMustChangePassword")));
+        assertFalse(entry.hasAttribute("sesameTemporaryPasswordExpiry"));
+    }
+
+    @Test
+    void anExpiredTemporaryPasswordNoLongerSignsIn(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        TestPeople.set(portal.directory().server(), person, "sesameMustChangePassword", "TRUE");
+        TestPeople.set(portal.directory().server(), person, "sesameTemporaryPasswordExpiry", "20200101000000Z");
+
+        signIn(browser, person.login(), TestPeople.PASSWORD);
+
+        assertEquals(List.of(REFUSED), browser.messages());
     }
 
     private static void signIn(Browser browser, String login, String password) {

@@ -11,8 +11,11 @@ import fr.sesame.directory.DirectorySettings;
 import fr.sesame.directory.PeopleDirectory;
 import fr.sesame.mail.MailComposer;
 import fr.sesame.mail.MailSender;
+import fr.sesame.password.Argon2Hasher;
+import fr.sesame.password.JokerAnswers;
 import fr.sesame.password.PasswordChange;
 import fr.sesame.recovery.PasswordRecoveryService;
+import fr.sesame.selfcare.AccountSettings;
 import fr.sesame.security.AccountThrottle;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -33,6 +36,7 @@ public final class FlowServices implements AutoCloseable {
     public final AccountThrottle throttle;
     public final ActivationService activation;
     public final PasswordRecoveryService recovery;
+    public final AccountSettings accountSettings;
 
     public FlowServices(DirectorySettings directory) {
         this(directory, Map.of());
@@ -57,6 +61,8 @@ public final class FlowServices implements AutoCloseable {
         MailComposer composer = new MailComposer(config);
         activation = new ActivationService(people, passwords, audit, sender, composer, config, clock);
         recovery = new PasswordRecoveryService(people, passwords, throttle, audit, sender, composer, config, clock);
+        accountSettings = new AccountSettings(people, passwords, new JokerAnswers(new Argon2Hasher(1024, 1, 1)), throttle,
+                audit, sender, composer, config, clock);
     }
 
     @Override
