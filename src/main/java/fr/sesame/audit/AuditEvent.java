@@ -22,7 +22,11 @@ public enum AuditEvent {
     PRIVACY_PREFERENCES_CHANGED,
     SIGNIN,
     /** A reset link was mailed to the personal address (details: {@code requested-by} login or email). */
-    RESET_LINK_SENT;
+    RESET_LINK_SENT,
+    /** A link to confirm a new personal address was mailed to it. */
+    EMAIL_CHANGE_REQUESTED,
+    /** The new personal address was confirmed and replaced the old one. */
+    PERSONAL_EMAIL_CHANGED;
 
     /** The bundle key of the event's description. */
     public String messageKey() {

@@ -133,6 +133,9 @@ public class SesameConfig {
     /** Every sign-in attempt takes at least this long, known login or not. */
     public static final String SIGNIN_RESPONSE_FLOOR = "sesame.signin.response-floor";
 
+    /** How long the link confirming a new personal address stays valid. */
+    public static final String EMAIL_CHANGE_LIFETIME = "sesame.email-change.lifetime";
+
     private Config config;
 
     /** For CDI's proxy only. */
@@ -237,6 +240,10 @@ public class SesameConfig {
 
     public Duration signinResponseFloor() {
         return duration(SIGNIN_RESPONSE_FLOOR, Duration.ofMillis(300));
+    }
+
+    public Duration emailChangeLifetime() {
+        return duration(EMAIL_CHANGE_LIFETIME, Duration.ofHours(24));
     }
 
     public boolean recoveryMailCode() {

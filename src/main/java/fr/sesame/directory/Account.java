@@ -102,13 +102,35 @@ public final class Account implements Serializable {
         return StaticUtils.encodeGeneralizedTime(java.util.Date.from(instant));
     }
 
-    /** Whether the directory says this account is allowed (SupAnn: {@code {COMPTE}A...} or no state at all). */
+    /**
+     * Whether the directory says this account may be used today: its SupAnn {@code {COMPTE}} state, when
+     * present, is active ({@code A}), and its dated state ({@code {COMPTE}A:SubState:start:end}), when present,
+     * has not ended. A start still to come does not refuse it (students activate ahead of the rentrée). An entry
+     * without either is taken as allowed.
+     */
     public boolean accountAllowed() {
-        List<String> states = values(AccountField.ACCOUNT_STATE);
-        for (String state : states) {
+        return accountAllowedOn(LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
+    }
+
+    boolean accountAllowedOn(LocalDate today) {
+        for (String state : values(AccountField.ACCOUNT_STATE)) {
             String upper = state.toUpperCase(Locale.ROOT);
-            if (upper.startsWith("{COMPTE}")) {
-                return upper.startsWith("{COMPTE}A");
+            if (upper.startsWith("{COMPTE}") && !upper.startsWith("{COMPTE}A")) {
+                return false;
+            }
+        }
+        for (String dated : values(AccountField.ACCOUNT_STATE_DATES)) {
+            String upper = dated.toUpperCase(Locale.ROOT);
+            if (!upper.startsWith("{COMPTE}")) {
+                continue;
+            }
+            String[] parts = upper.substring("{COMPTE}".length()).split(":", -1);
+            if (!parts[0].equals("A")) {
+                return false;
+            }
+            if (parts.length > 3 && parts[3].matches("[0-9]{8}")
+                    && LocalDate.parse(parts[3], java.time.format.DateTimeFormatter.BASIC_ISO_DATE).isBefore(today)) {
+                return false;
             }
         }
         return true;

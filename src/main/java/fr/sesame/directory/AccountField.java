@@ -24,6 +24,7 @@ public enum AccountField {
     AFFILIATION("eduPersonAffiliation"),
     PRIMARY_AFFILIATION("eduPersonPrimaryAffiliation"),
     ACCOUNT_STATE("supannRessourceEtat"),
+    ACCOUNT_STATE_DATES("supannRessourceEtatDate"),
     CONSENT("supannConsentement"),
     DIRECTORY_HIDDEN("supannListeRouge"),
     PREFERRED_LANGUAGE("preferredLanguage"),

@@ -19,7 +19,9 @@ public enum MailTemplate {
     /** {0} name, {1} login, {2} what changed (a phrase), {3} date and time of the change, {4} portal address. */
     ACCOUNT_CHANGED,
     /** {0} name, {1} login, {2} the reset link, {3} date and time it stops working. */
-    RESET_LINK;
+    RESET_LINK,
+    /** {0} name, {1} login, {2} the confirmation link, {3} when it expires. */
+    EMAIL_CONFIRMATION;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -12,6 +12,7 @@ import fr.sesame.directory.ConcurrentChangeException;
 import fr.sesame.directory.DirectoryException;
 import fr.sesame.directory.DirectoryUnavailableException;
 import fr.sesame.directory.PeopleDirectory;
+import fr.sesame.mail.EmailAddresses;
 import fr.sesame.mail.MailComposer;
 import fr.sesame.mail.MailNotSentException;
 import fr.sesame.mail.MailSender;
@@ -29,8 +30,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +59,6 @@ public class RecoveryMailService {
     /** At most this many accounts get a mail for one address: beyond, the directory's data is at fault. */
     static final int MAX_ACCOUNTS_PER_EMAIL = 5;
     /** The longest address SMTP carries (RFC 5321). */
-    private static final int MAX_EMAIL_LENGTH = 254;
     /** Writes retried after a concurrent change to the same account. */
     private static final int ATTEMPTS = 3;
 
@@ -142,7 +140,7 @@ public class RecoveryMailService {
     public Outcome requestResetLink(String loginOrEmail, Locale locale, String clientAddress) {
         String typed = loginOrEmail == null ? "" : loginOrEmail.strip();
         boolean byEmail = typed.contains("@");
-        Optional<String> email = byEmail ? oneAddress(typed) : Optional.empty();
+        Optional<String> email = byEmail ? EmailAddresses.oneAddress(typed) : Optional.empty();
         if (byEmail && email.isEmpty()) {
             return new Outcome.NotAnEmail();
         }
@@ -160,7 +158,7 @@ public class RecoveryMailService {
 
     /** Mails their login to every account open to self-service whose personal address is {@code email}. */
     public Outcome requestLogins(String email, Locale locale, String clientAddress) {
-        Optional<String> address = oneAddress(email);
+        Optional<String> address = EmailAddresses.oneAddress(email);
         if (address.isEmpty()) {
             return new Outcome.NotAnEmail();
         }
@@ -173,34 +171,6 @@ public class RecoveryMailService {
         });
     }
 
-    /**
-     * The address typed, if it is exactly one plain address ({@code name@domain}, no display name, no list, no line
-     * break): checked before any lookup, so that nothing else reaches a directory filter or a mail header.
-     */
-    static Optional<String> oneAddress(String typed) {
-        if (typed == null) {
-            return Optional.empty();
-        }
-        String text = typed.strip();
-        if (text.isEmpty() || text.length() > MAX_EMAIL_LENGTH || text.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-            return Optional.empty();
-        }
-        try {
-            InternetAddress[] parsed = InternetAddress.parse(text, true);
-            if (parsed.length != 1 || parsed[0].getPersonal() != null || !text.equals(parsed[0].getAddress())) {
-                return Optional.empty();
-            }
-            parsed[0].validate();
-            String address = parsed[0].getAddress();
-            int at = address.indexOf('@');
-            if (at < 1 || at != address.lastIndexOf('@') || address.indexOf('.', at) < 0 || address.startsWith("\"")) {
-                return Optional.empty();
-            }
-            return Optional.of(address);
-        } catch (AddressException e) {
-            return Optional.empty();
-        }
-    }
 
     private Outcome answer(String clientAddress, Runnable work) {
         Optional<Instant> blocked = clients.blockedUntil(clientAddress);

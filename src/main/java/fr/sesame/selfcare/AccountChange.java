@@ -13,7 +13,8 @@ enum AccountChange {
     SMS,
     PHOTO,
     DIRECTORY,
-    PHOTO_AND_DIRECTORY;
+    PHOTO_AND_DIRECTORY,
+    PERSONAL_EMAIL;
 
     String phrase(Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle(MailComposer.BUNDLE, locale,

@@ -39,6 +39,9 @@ public class ManageAccount implements Serializable {
     private static final String SIGNIN = "/signin/index?faces-redirect=true";
 
     @Inject
+    PersonalEmailChange emailChange;
+
+    @Inject
     SignedInPerson person;
 
     @Inject
@@ -63,6 +66,8 @@ public class ManageAccount implements Serializable {
 
     private Boolean photoUse;
     private Boolean listedInDirectory;
+
+    private String newEmail;
 
     /** On the first visit of the view: reads the account and fills the forms with what it holds. */
     public String open() {
@@ -169,6 +174,36 @@ public class ManageAccount implements Serializable {
         // NotAllowed: the account was closed, or its self-service disabled, since the person signed in.
         PageMessages.error("account.error.notAllowed");
         return null;
+    }
+
+    /** Sends the confirmation link to the new address; the change waits for it. */
+    public String changeEmail() {
+        if (!person.isSignedIn()) {
+            return SIGNIN;
+        }
+        PersonalEmailChange.Outcome outcome = emailChange.request(person.dn(), newEmail, locale(), Requests.clientAddress());
+        if (outcome instanceof PersonalEmailChange.Outcome.LinkSent sent) {
+            PageMessages.info(sent.mailSent() ? "account.email.linkSent" : "account.email.linkNotSent", newEmail);
+            newEmail = null;
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            return SELF;
+        }
+        if (outcome instanceof PersonalEmailChange.Outcome.NotAnEmail) {
+            PageMessages.errorFor("email:address", "account.email.error.notAnEmail");
+        } else if (outcome instanceof PersonalEmailChange.Outcome.SameAsCurrent) {
+            PageMessages.errorFor("email:address", "account.email.error.same");
+        } else {
+            PageMessages.error("account.error.notAllowed");
+        }
+        return null;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
     }
 
     private void load() {

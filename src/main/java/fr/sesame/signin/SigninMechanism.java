@@ -53,7 +53,8 @@ public class SigninMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus redirectToSignin(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        String asked = request.getRequestURI().substring(request.getContextPath().length());
+        String asked = request.getRequestURI().substring(request.getContextPath().length())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         try {
             response.sendRedirect(request.getContextPath() + SIGNIN_PAGE + "?next="
                     + URLEncoder.encode(asked, StandardCharsets.UTF_8));

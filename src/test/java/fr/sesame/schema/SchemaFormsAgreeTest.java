@@ -149,6 +149,7 @@ class SchemaFormsAgreeTest {
         expected.put("supannMailPerso", "1.3.6.1.4.1.7135.1.2.1.15");
         expected.put("supannAliasLogin", "1.3.6.1.4.1.7135.1.2.1.20");
         expected.put("supannOIDCDateDeNaissance", "1.3.6.1.4.1.7135.1.2.1.40");
+        expected.put("supannRessourceEtatDate", "1.3.6.1.4.1.7135.1.2.1.54");
         expected.put("supannRessourceEtat", "1.3.6.1.4.1.7135.1.2.1.55");
         expected.put("supannConsentement", "1.3.6.1.4.1.7135.1.2.1.62");
         Map<String, String> actual = subset.attributeTypes().values().stream()
@@ -162,7 +163,7 @@ class SchemaFormsAgreeTest {
         Map<String, Long> perArc = actual.values().stream().collect(Collectors.groupingBy(
                 oid -> oid.substring(0, oid.lastIndexOf('.')), Collectors.counting()));
         assertEquals(Map.of("1.3.6.1.4.1.5923.1.1.1", 16L, "1.3.6.1.4.1.25178.1.2", 8L,
-                "1.3.6.1.4.1.7135.1.2.1", 11L), perArc);
+                "1.3.6.1.4.1.7135.1.2.1", 12L), perArc);
         assertEquals(expected.keySet().stream().filter(name -> name.startsWith("supann")).collect(Collectors.toSet()),
                 actual.keySet().stream().filter(name -> name.startsWith("supann")).collect(Collectors.toSet()));
 
