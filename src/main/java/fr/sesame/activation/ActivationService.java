@@ -10,7 +10,6 @@ import fr.sesame.directory.AccountUpdate;
 import fr.sesame.directory.ConcurrentChangeException;
 import fr.sesame.directory.Consents;
 import fr.sesame.directory.PeopleDirectory;
-import fr.sesame.mail.MailNotSentException;
 import fr.sesame.mail.MailSender;
 import fr.sesame.mail.MailTemplate;
 import fr.sesame.mail.MailComposer;
@@ -141,13 +140,8 @@ public class ActivationService {
         if (account.personalEmail().isEmpty()) {
             return false;
         }
-        try {
-            mailSender.send(mails.compose(MailTemplate.ACCOUNT_ACTIVATED, account.personalEmail().get(), locale,
+        return mailSender.trySend(mails.compose(MailTemplate.ACCOUNT_ACTIVATED, account.personalEmail().get(), locale,
                     account.displayName(), account.login(), account.value(AccountField.UID).orElse(""),
                     config.publicBaseUrl()));
-            return true;
-        } catch (MailNotSentException e) {
-            return false;
-        }
     }
 }

@@ -49,6 +49,19 @@ public class MailSender {
         }
     }
 
+    /**
+     * Sends the mail and says whether it left. A failure is logged (recipient and reason, never the content);
+     * the flows keep their change anyway, since the directory is the record, and tell the person.
+     */
+    public boolean trySend(OutgoingMail mail) {
+        try {
+            send(mail);
+            return true;
+        } catch (MailNotSentException e) {
+            return false;
+        }
+    }
+
     /** Sends the mail as multipart/alternative (text, then HTML), UTF-8. */
     public void send(OutgoingMail mail) throws MailNotSentException {
         try {

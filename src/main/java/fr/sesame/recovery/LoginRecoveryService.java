@@ -6,7 +6,6 @@ import fr.sesame.audit.AuditTrail;
 import fr.sesame.config.SesameConfig;
 import fr.sesame.directory.Account;
 import fr.sesame.mail.MailComposer;
-import fr.sesame.mail.MailNotSentException;
 import fr.sesame.mail.MailSender;
 import fr.sesame.mail.MailTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,12 +37,7 @@ public class LoginRecoveryService {
         if (account.personalEmail().isEmpty()) {
             return false;
         }
-        try {
-            mailSender.send(mails.compose(MailTemplate.LOGIN_REMINDER, account.personalEmail().get(), locale,
+        return mailSender.trySend(mails.compose(MailTemplate.LOGIN_REMINDER, account.personalEmail().get(), locale,
                     account.displayName(), account.login(), config.publicBaseUrl()));
-            return true;
-        } catch (MailNotSentException e) {
-            return false;
-        }
     }
 }

@@ -194,12 +194,7 @@ public class PasswordRecoveryService {
         if (account.personalEmail().isEmpty()) {
             return false;
         }
-        try {
-            mailSender.send(mails.compose(MailTemplate.PASSWORD_CHANGED, account.personalEmail().get(), locale,
-                    account.displayName(), account.login(), Times.dateTime(when, locale), config.publicBaseUrl()));
-            return true;
-        } catch (MailNotSentException e) {
-            return false;
-        }
+        return mailSender.trySend(mails.compose(MailTemplate.PASSWORD_CHANGED, account.personalEmail().get(), locale,
+                account.displayName(), account.login(), Times.dateTime(when, locale), config.publicBaseUrl()));
     }
 }

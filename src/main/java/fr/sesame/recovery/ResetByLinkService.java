@@ -11,7 +11,6 @@ import fr.sesame.directory.AccountNotFoundException;
 import fr.sesame.directory.DirectoryException;
 import fr.sesame.directory.DirectoryUnavailableException;
 import fr.sesame.mail.MailComposer;
-import fr.sesame.mail.MailNotSentException;
 import fr.sesame.mail.MailSender;
 import fr.sesame.mail.MailTemplate;
 import fr.sesame.password.PasswordChange;
@@ -123,12 +122,7 @@ public class ResetByLinkService {
         if (account.personalEmail().isEmpty()) {
             return false;
         }
-        try {
-            mailSender.send(mails.compose(MailTemplate.PASSWORD_CHANGED, account.personalEmail().get(), locale,
+        return mailSender.trySend(mails.compose(MailTemplate.PASSWORD_CHANGED, account.personalEmail().get(), locale,
                     account.displayName(), account.login(), Times.dateTime(when, locale), config.publicBaseUrl()));
-            return true;
-        } catch (MailNotSentException e) {
-            return false;
-        }
     }
 }

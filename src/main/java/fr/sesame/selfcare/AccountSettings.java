@@ -12,7 +12,6 @@ import fr.sesame.directory.Consents;
 import fr.sesame.directory.MobileNumbers;
 import fr.sesame.directory.PeopleDirectory;
 import fr.sesame.mail.MailComposer;
-import fr.sesame.mail.MailNotSentException;
 import fr.sesame.mail.MailSender;
 import fr.sesame.mail.MailTemplate;
 import fr.sesame.mail.OutgoingMail;
@@ -315,12 +314,7 @@ public class AccountSettings {
                         config.publicBaseUrl())
                 : mails.compose(MailTemplate.ACCOUNT_CHANGED, to, locale, account.displayName(), account.login(),
                         decision.change().phrase(locale), when, config.publicBaseUrl());
-        try {
-            mailSender.send(mail);
-            return true;
-        } catch (MailNotSentException e) {
-            return false;
-        }
+        return mailSender.trySend(mail);
     }
 
     /**

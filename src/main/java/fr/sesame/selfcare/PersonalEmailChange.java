@@ -11,7 +11,6 @@ import fr.sesame.directory.ConcurrentChangeException;
 import fr.sesame.directory.PeopleDirectory;
 import fr.sesame.mail.EmailAddresses;
 import fr.sesame.mail.MailComposer;
-import fr.sesame.mail.MailNotSentException;
 import fr.sesame.mail.MailSender;
 import fr.sesame.mail.MailTemplate;
 import fr.sesame.mail.OutgoingMail;
@@ -157,11 +156,6 @@ public class PersonalEmailChange {
     }
 
     private boolean send(OutgoingMail mail) {
-        try {
-            mailSender.send(mail);
-            return true;
-        } catch (MailNotSentException e) {
-            return false;
-        }
+        return mailSender.trySend(mail);
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.support.Browser;
 import fr.sesame.support.BrowserTest;
@@ -69,7 +66,7 @@ class ActivationIT {
         assertTrue(entry.hasAttribute("sesameCharterAcceptedAt"));
         assertEquals(1, entry.getAttribute("sesamePasswordHistory").size());
         assertEquals(1, entry.getAttribute("sesameSecurityEvent").size());
-        assertTrue(bindSucceeds(portal, person, NEW_PASSWORD));
+        assertTrue(portal.binds(person.dn(), NEW_PASSWORD));
     }
 
     @Test
@@ -245,16 +242,5 @@ class ActivationIT {
             browser.tick("Je reconnais avoir pris connaissance du règlement intérieur.");
         }
         browser.click("password:submit");
-    }
-
-    private static boolean bindSucceeds(Portal portal, Person person, String password) throws LDAPException {
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", portal.directory().port())) {
-            return connection.bind(person.dn(), password).getResultCode() == ResultCode.SUCCESS;
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

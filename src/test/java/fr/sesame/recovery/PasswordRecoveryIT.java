@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.ResultCode;
 import fr.sesame.support.Browser;
 import fr.sesame.support.BrowserTest;
 import fr.sesame.support.Inbox;
@@ -34,8 +31,8 @@ class PasswordRecoveryIT {
 
         assertEquals("Votre mot de passe a bien été modifié", browser.text("h2"));
         assertTrue(browser.text().contains("eduroam"));
-        assertTrue(bindSucceeds(portal, person, NEW_PASSWORD));
-        assertFalse(bindSucceeds(portal, person, TestPeople.PASSWORD));
+        assertTrue(portal.binds(person.dn(), NEW_PASSWORD));
+        assertFalse(portal.binds(person.dn(), TestPeople.PASSWORD));
         MimeMessage mail = new Inbox(portal.mail(), person.personalEmail()).awaitNewest();
         assertEquals("Votre mot de passe a été modifié", Inbox.subject(mail));
         assertTrue(Inbox.text(mail).contains("Si vous n’êtes pas à l’origine de ce changement"));
@@ -68,7 +65,7 @@ class PasswordRecoveryIT {
         identify(browser, person);
         assertTrue(browser.messages().stream().anyMatch(m -> m.startsWith("Par sécurité, votre compte est temporairement bloqué")),
                 browser.messages().toString());
-        assertTrue(bindSucceeds(portal, person, TestPeople.PASSWORD), "the password itself is untouched");
+        assertTrue(portal.binds(person.dn(), TestPeople.PASSWORD), "the password itself is untouched");
     }
 
     @Test
@@ -103,16 +100,5 @@ class PasswordRecoveryIT {
         browser.fill("Nouveau mot de passe", password).fill("Confirmation du nouveau mot de passe", password)
                 .tick("Je reconnais avoir pris connaissance du règlement intérieur.")
                 .click("password:submit");
-    }
-
-    private static boolean bindSucceeds(Portal portal, Person person, String password) throws LDAPException {
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", portal.directory().port())) {
-            return connection.bind(person.dn(), password).getResultCode() == ResultCode.SUCCESS;
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

@@ -10,7 +10,6 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.audit.AuditEvent;
 import fr.sesame.audit.AuditRecord;
@@ -30,6 +29,7 @@ import fr.sesame.security.InMemoryClientThrottle;
 import fr.sesame.security.ResponseTimeFloor;
 import fr.sesame.support.Inbox;
 import fr.sesame.support.TestPeople.Person;
+import fr.sesame.support.Binds;
 import fr.sesame.support.TestPeople;
 import fr.sesame.token.TokenPurpose;
 import fr.sesame.token.Tokens;
@@ -400,14 +400,7 @@ abstract class ResetByLinkWrites {
     }
 
     protected boolean binds(Person person, String password) throws LDAPException {
-        try (LDAPConnection connection = connect()) {
-            return connection.bind(person.dn(), password).getResultCode() == ResultCode.SUCCESS;
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return false;
-            }
-            throw e;
-        }
+        return Binds.succeed(this::connect, person.dn(), password);
     }
 
     static Link linkMailedTo(ResetServices services, Person person) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.activation.ActivationChoices;
 import fr.sesame.activation.ActivationOutcome;
@@ -20,6 +19,7 @@ import fr.sesame.password.Argon2Hasher;
 import fr.sesame.password.JokerAnswers;
 import fr.sesame.password.PasswordRule;
 import fr.sesame.recovery.PasswordRecoveryService.AnswerOutcome;
+import fr.sesame.support.Binds;
 import fr.sesame.support.FlowServices;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
@@ -182,13 +182,6 @@ abstract class SelfServiceWrites {
     }
 
     private boolean binds(Person person, String password) throws LDAPException {
-        try (LDAPConnection connection = connect()) {
-            return connection.bind(person.dn(), password).getResultCode() == ResultCode.SUCCESS;
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return false;
-            }
-            throw e;
-        }
+        return Binds.succeed(this::connect, person.dn(), password);
     }
 }

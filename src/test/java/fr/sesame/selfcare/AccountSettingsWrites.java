@@ -11,13 +11,13 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.audit.AuditEvent;
 import fr.sesame.audit.AuditRecord;
 import fr.sesame.password.Argon2Hasher;
 import fr.sesame.password.JokerAnswers;
 import fr.sesame.password.PasswordRule;
+import fr.sesame.support.Binds;
 import fr.sesame.support.FlowServices;
 import fr.sesame.support.Inbox;
 import fr.sesame.support.TestPeople;
@@ -414,13 +414,6 @@ abstract class AccountSettingsWrites {
     }
 
     private boolean binds(Person person, String password) throws LDAPException {
-        try (LDAPConnection connection = connect()) {
-            return connection.bind(person.dn(), password).getResultCode() == ResultCode.SUCCESS;
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return false;
-            }
-            throw e;
-        }
+        return Binds.succeed(this::connect, person.dn(), password);
     }
 }

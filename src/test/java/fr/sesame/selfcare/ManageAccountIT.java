@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.audit.AuditRecord;
 import fr.sesame.support.Browser;
@@ -40,8 +37,8 @@ class ManageAccountIT {
                 browser.messages().toString());
         assertTrue(browser.messages().contains("Un message de confirmation a été envoyé à votre adresse personnelle."),
                 browser.messages().toString());
-        assertTrue(bindSucceeds(portal, person, NEW_PASSWORD));
-        assertFalse(bindSucceeds(portal, person, TestPeople.PASSWORD));
+        assertTrue(portal.binds(person.dn(), NEW_PASSWORD));
+        assertFalse(portal.binds(person.dn(), TestPeople.PASSWORD));
         MimeMessage mail = new Inbox(portal.mail(), person.personalEmail()).awaitNewest();
         assertEquals("Votre mot de passe a été modifié", Inbox.subject(mail));
         assertFalse(Inbox.text(mail).contains(NEW_PASSWORD));
@@ -61,8 +58,8 @@ class ManageAccountIT {
         assertTrue(browser.text("#password").contains("Ce mot de passe actuel n’est pas le bon : rien n’a été modifié."),
                 browser.text("#password"));
         assertEquals("true", browser.attribute("[id='password:current']", "aria-invalid"));
-        assertTrue(bindSucceeds(portal, person, TestPeople.PASSWORD));
-        assertFalse(bindSucceeds(portal, person, NEW_PASSWORD));
+        assertTrue(portal.binds(person.dn(), TestPeople.PASSWORD));
+        assertFalse(portal.binds(person.dn(), NEW_PASSWORD));
         SearchResultEntry entry = portal.directory().server().getEntry(person.dn(), "*");
         assertFalse(entry.hasAttribute("sesamePasswordChangedAt"));
         assertTrue(entry.getAttributeValue("sesameFailure").startsWith("signin$"));
@@ -190,16 +187,5 @@ class ManageAccountIT {
                 .fill("Identifiant", person.login())
                 .fill("Mot de passe", TestPeople.PASSWORD)
                 .click("signin:submit");
-    }
-
-    private static boolean bindSucceeds(Portal portal, Person person, String password) throws LDAPException {
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", portal.directory().port())) {
-            return connection.bind(person.dn(), password).getResultCode() == ResultCode.SUCCESS;
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

@@ -13,6 +13,11 @@ import fr.sesame.directory.EmbeddedDirectory;
  */
 public record Portal(String baseUrl, EmbeddedDirectory directory, GreenMail mail) {
 
+    /** Whether {@code password} opens the entry {@code dn} on a simple bind to the portal's directory. */
+    public boolean binds(String dn, String password) throws com.unboundid.ldap.sdk.LDAPException {
+        return Binds.succeed(() -> new com.unboundid.ldap.sdk.LDAPConnection("127.0.0.1", directory.port()), dn, password);
+    }
+
     public String url(String path) {
         return baseUrl + (path.startsWith("/") ? path : "/" + path);
     }
