@@ -56,7 +56,8 @@ public class PortalExtension implements BeforeAllCallback, ParameterResolver {
     private record Running(Portal portal, Process payara) implements ExtensionContext.Store.CloseableResource {
 
         static Running start() {
-            EmbeddedDirectory directory = EmbeddedDirectory.start(0);
+            // A fixed port, so a test can stop the directory and start it again where the portal expects it.
+            EmbeddedDirectory directory = EmbeddedDirectory.start(freePort());
             GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
             mail.start();
             int httpPort = freePort();
