@@ -12,6 +12,7 @@ import fr.sesame.identification.IdentificationForm;
 import fr.sesame.identification.IdentificationMessages;
 import fr.sesame.identification.IdentificationResult;
 import fr.sesame.password.JokerAnswers;
+import fr.sesame.password.NewPasswordForm;
 import fr.sesame.password.PasswordProblems;
 import fr.sesame.web.PageMessages;
 import fr.sesame.web.Requests;
@@ -79,9 +80,7 @@ public class ActivationWizard implements Serializable {
     private Boolean photoUse;
     private Boolean listedInDirectory;
 
-    private String password;
-    private String confirmation;
-    private boolean charterAccepted;
+    private NewPasswordForm newPassword = new NewPasswordForm();
     private boolean mailSent;
 
     /** On every visit: a link that names the identifier kind starts the wizard afresh. */
@@ -175,22 +174,19 @@ public class ActivationWizard implements Serializable {
         if (!at(Step.PASSWORD)) {
             return SELF;
         }
-        String typed = password;
-        String typedConfirmation = confirmation;
-        password = null;
-        confirmation = null;
-        if (!charterAccepted) {
+        NewPasswordForm.Typed typed = newPassword.take();
+        if (!newPassword.isCharterAccepted()) {
             PageMessages.errorFor("password:charter", "activation.password.error.charter");
             return null;
         }
-        if (typed != null && JokerAnswers.matches(typed, jokerAnswerHash)) {
+        if (typed.password() != null && JokerAnswers.matches(typed.password(), jokerAnswerHash)) {
             PageMessages.errorFor("password:password", "activation.password.error.sameAsJoker");
             return null;
         }
         ActivationOutcome outcome = activation.activate(dn,
                 new ActivationChoices(jokerQuestion, jokerAnswerHash, Boolean.TRUE.equals(smsAlerts), normalizedMobile,
                         Boolean.TRUE.equals(photoUse), Boolean.TRUE.equals(listedInDirectory)),
-                typed, typedConfirmation, locale(), Requests.clientAddress());
+                typed.password(), typed.confirmation(), locale(), Requests.clientAddress());
         if (outcome instanceof Activated activated) {
             mailSent = activated.mailSent();
             jokerAnswerHash = null;
@@ -224,8 +220,9 @@ public class ActivationWizard implements Serializable {
         dn = login = uid = personalEmail = null;
         questionChoice = ownQuestion = answer = jokerQuestion = jokerAnswerHash = null;
         smsAlerts = photoUse = listedInDirectory = null;
-        mobile = normalizedMobile = password = confirmation = null;
-        charterAccepted = mailSent = false;
+        mobile = normalizedMobile = null;
+        newPassword = new NewPasswordForm();
+        mailSent = false;
     }
 
     private static Locale locale() {
@@ -333,28 +330,14 @@ public class ActivationWizard implements Serializable {
         this.listedInDirectory = listedInDirectory;
     }
 
-    public String getPassword() {
-        return null;
-    }
 
-    public void setPassword(String password) {
-        this.password = password;
-    }
 
-    public String getConfirmation() {
-        return null;
-    }
 
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
 
-    public boolean isCharterAccepted() {
-        return charterAccepted;
-    }
 
-    public void setCharterAccepted(boolean charterAccepted) {
-        this.charterAccepted = charterAccepted;
+
+    public NewPasswordForm getNewPassword() {
+        return newPassword;
     }
 
     public boolean isMailSent() {

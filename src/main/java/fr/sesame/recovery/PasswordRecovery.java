@@ -4,6 +4,7 @@ import fr.sesame.identification.Identification;
 import fr.sesame.identification.IdentificationForm;
 import fr.sesame.identification.IdentificationMessages;
 import fr.sesame.identification.IdentificationResult;
+import fr.sesame.password.NewPasswordForm;
 import fr.sesame.password.PasswordProblems;
 import fr.sesame.recovery.PasswordRecoveryService.AnswerOutcome;
 import fr.sesame.recovery.PasswordRecoveryService.Eligibility;
@@ -55,9 +56,7 @@ public class PasswordRecovery implements Serializable {
     private MailedCode mailedCode;
     private String code;
     private String answer;
-    private String password;
-    private String confirmation;
-    private boolean charterAccepted;
+    private NewPasswordForm newPassword = new NewPasswordForm();
     private boolean mailSent;
 
     /** On every visit: a link that names the identifier kind starts the flow afresh. */
@@ -150,15 +149,12 @@ public class PasswordRecovery implements Serializable {
         if (step != Step.PASSWORD || dn == null) {
             return SELF;
         }
-        String typed = password;
-        String typedConfirmation = confirmation;
-        password = null;
-        confirmation = null;
-        if (!charterAccepted) {
+        NewPasswordForm.Typed typed = newPassword.take();
+        if (!newPassword.isCharterAccepted()) {
             PageMessages.errorFor("password:charter", "activation.password.error.charter");
             return null;
         }
-        RecoveryOutcome outcome = recovery.reset(dn, typed, typedConfirmation,
+        RecoveryOutcome outcome = recovery.reset(dn, typed.password(), typed.confirmation(),
                 FacesContext.getCurrentInstance().getViewRoot().getLocale(), Requests.clientAddress());
         if (outcome instanceof RecoveryOutcome.PasswordChanged changed) {
             mailSent = changed.mailSent();
@@ -178,9 +174,10 @@ public class PasswordRecovery implements Serializable {
         identificationForm = new IdentificationForm();
         step = Step.IDENTIFY;
         refusal = null;
-        dn = login = question = answer = password = confirmation = code = null;
+        dn = login = question = answer = code = null;
         mailedCode = null;
-        charterAccepted = mailSent = false;
+        newPassword = new NewPasswordForm();
+        mailSent = false;
     }
 
     /** The steps this portal's mode goes through (the mailed code only in the stricter mode). */
@@ -243,28 +240,14 @@ public class PasswordRecovery implements Serializable {
         this.answer = answer;
     }
 
-    public String getPassword() {
-        return null;
-    }
 
-    public void setPassword(String password) {
-        this.password = password;
-    }
 
-    public String getConfirmation() {
-        return null;
-    }
 
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
 
-    public boolean isCharterAccepted() {
-        return charterAccepted;
-    }
 
-    public void setCharterAccepted(boolean charterAccepted) {
-        this.charterAccepted = charterAccepted;
+
+    public NewPasswordForm getNewPassword() {
+        return newPassword;
     }
 
     public boolean isMailSent() {

@@ -1,6 +1,7 @@
 package fr.sesame.recovery;
 
 import fr.sesame.config.SesameConfig;
+import fr.sesame.password.NewPasswordForm;
 import fr.sesame.password.PasswordProblems;
 import fr.sesame.web.PageMessages;
 import fr.sesame.web.Requests;
@@ -41,9 +42,7 @@ public class ResetByLink implements Serializable {
     private String token;
     private State state;
     private String login;
-    private String password;
-    private String confirmation;
-    private boolean charterAccepted;
+    private final NewPasswordForm newPassword = new NewPasswordForm();
     private boolean mailSent;
 
     /** On opening the link (not on the form's posts): reads it, consumes nothing. */
@@ -66,15 +65,12 @@ public class ResetByLink implements Serializable {
         if (state != State.CHOOSING) {
             return null;
         }
-        String typed = password;
-        String typedConfirmation = confirmation;
-        password = null;
-        confirmation = null;
-        if (!charterAccepted) {
+        NewPasswordForm.Typed typed = newPassword.take();
+        if (!newPassword.isCharterAccepted()) {
             PageMessages.errorFor("password:charter", "activation.password.error.charter");
             return null;
         }
-        RecoveryOutcome outcome = links.reset(uid, token, typed, typedConfirmation,
+        RecoveryOutcome outcome = links.reset(uid, token, typed.password(), typed.confirmation(),
                 FacesContext.getCurrentInstance().getViewRoot().getLocale(), Requests.clientAddress());
         if (outcome instanceof RecoveryOutcome.PasswordChanged changed) {
             mailSent = changed.mailSent();
@@ -123,31 +119,17 @@ public class ResetByLink implements Serializable {
         return login;
     }
 
-    public String getPassword() {
-        return null;
-    }
 
-    public void setPassword(String password) {
-        this.password = password;
-    }
 
-    public String getConfirmation() {
-        return null;
-    }
 
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
 
-    public boolean isCharterAccepted() {
-        return charterAccepted;
-    }
 
-    public void setCharterAccepted(boolean charterAccepted) {
-        this.charterAccepted = charterAccepted;
-    }
 
     public boolean isMailSent() {
         return mailSent;
+    }
+
+    public NewPasswordForm getNewPassword() {
+        return newPassword;
     }
 }

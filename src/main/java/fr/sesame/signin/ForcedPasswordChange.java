@@ -1,5 +1,6 @@
 package fr.sesame.signin;
 
+import fr.sesame.password.NewPasswordForm;
 import fr.sesame.password.PasswordProblems;
 import fr.sesame.selfcare.AccountSettings;
 import fr.sesame.selfcare.SettingsOutcome;
@@ -26,13 +27,13 @@ public class ForcedPasswordChange {
     AccountSettings settings;
 
     private String current;
-    private String password;
-    private String confirmation;
+    private final NewPasswordForm newPassword = new NewPasswordForm();
 
     public String submit() {
-        SettingsOutcome outcome = settings.changePassword(person.dn(), current, password, confirmation,
+        NewPasswordForm.Typed typed = newPassword.take();
+        SettingsOutcome outcome = settings.changePassword(person.dn(), current, typed.password(), typed.confirmation(),
                 FacesContext.getCurrentInstance().getViewRoot().getLocale(), Requests.clientAddress());
-        current = password = confirmation = null;
+        current = null;
         if (outcome instanceof SettingsOutcome.Saved) {
             person.passwordChanged();
             return "/account/index?faces-redirect=true";
@@ -59,19 +60,11 @@ public class ForcedPasswordChange {
         this.current = current;
     }
 
-    public String getPassword() {
-        return null;
-    }
 
-    public void setPassword(String password) {
-        this.password = password;
-    }
 
-    public String getConfirmation() {
-        return null;
-    }
 
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
+
+    public NewPasswordForm getNewPassword() {
+        return newPassword;
     }
 }

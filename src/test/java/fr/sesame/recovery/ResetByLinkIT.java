@@ -151,7 +151,7 @@ class ResetByLinkIT {
         browser.open("/signin/index.xhtml").click("Vous avez perdu votre identifiant ?");
         assertEquals("Vous avez perdu votre identifiant ?", browser.heading());
 
-        browser.open("/recovery/index.xhtml").click("Recevoir un lien par courriel");
+        browser.open("/recovery/index.xhtml").click("Recevoir un lien pour changer mon mot de passe");
         assertEquals("Vous avez perdu votre mot de passe ?", browser.heading());
     }
 
