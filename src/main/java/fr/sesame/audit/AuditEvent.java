@@ -26,7 +26,23 @@ public enum AuditEvent {
     /** A link to confirm a new personal address was mailed to it. */
     EMAIL_CHANGE_REQUESTED,
     /** The new personal address was confirmed and replaced the old one. */
-    PERSONAL_EMAIL_CHANGED;
+    PERSONAL_EMAIL_CHANGED,
+    /** A helpdesk agent set, changed or removed the person's alias (details: {@code alias}). */
+    ALIAS_CHANGED,
+    /** A helpdesk agent gave the person a temporary password (never in the record). */
+    TEMPORARY_PASSWORD_ISSUED,
+    /** A helpdesk agent lifted the self-service lock and forgot the failures. */
+    ACCOUNT_UNLOCKED,
+    /** A helpdesk agent removed the joker question and answer: the person must choose new ones. */
+    JOKER_RESET,
+    /** A helpdesk agent disabled the person's self-service. */
+    SELF_SERVICE_DISABLED,
+    /** A helpdesk agent enabled the person's self-service again. */
+    SELF_SERVICE_ENABLED,
+    /** Someone who cannot sign in left a help request on the public form (details: {@code request}, or {@code reason} when refused). */
+    HELP_REQUEST_SUBMITTED,
+    /** An agent closed a help request with a note (details: {@code request}). */
+    HELP_REQUEST_CLOSED;
 
     /** The bundle key of the event's description. */
     public String messageKey() {

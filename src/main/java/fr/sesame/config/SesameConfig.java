@@ -50,6 +50,8 @@ public class SesameConfig {
     public static final String LDAP_PEOPLE_BASE = "sesame.ldap.people-base";
     public static final String LDAP_PEOPLE_FILTER = "sesame.ldap.people-filter";
     public static final String LDAP_GROUPS_BASE = "sesame.ldap.groups-base";
+    /** Where help requests left on the public "Problème de connexion ?" form are stored ({@code sesameHelpRequest} entries). */
+    public static final String LDAP_HELP_REQUESTS_BASE = "sesame.ldap.help-requests-base";
     public static final String LDAP_POOL_SIZE = "sesame.ldap.pool-size";
     public static final String LDAP_CONNECT_TIMEOUT = "sesame.ldap.connect-timeout";
     public static final String LDAP_RESPONSE_TIMEOUT = "sesame.ldap.response-timeout";
@@ -135,6 +137,8 @@ public class SesameConfig {
 
     /** How long the link confirming a new personal address stays valid. */
     public static final String EMAIL_CHANGE_LIFETIME = "sesame.email-change.lifetime";
+    /** The public help request form refuses (silently) a submission sent sooner than this after the form was shown. */
+    public static final String HELP_REQUEST_MIN_FILL_TIME = "sesame.help-request.min-fill-time";
 
     private Config config;
 
@@ -244,6 +248,14 @@ public class SesameConfig {
 
     public Duration emailChangeLifetime() {
         return duration(EMAIL_CHANGE_LIFETIME, Duration.ofHours(24));
+    }
+
+    public String helpRequestsBase() {
+        return string(LDAP_HELP_REQUESTS_BASE, "ou=help-requests,dc=univ-demo,dc=fr");
+    }
+
+    public Duration helpRequestMinFillTime() {
+        return duration(HELP_REQUEST_MIN_FILL_TIME, Duration.ofSeconds(3));
     }
 
     public boolean recoveryMailCode() {

@@ -48,6 +48,10 @@ public enum AccountField {
     SECURITY_EVENT("sesameSecurityEvent"),
     /** The operational attribute that says when the entry was created (read only). */
     CREATED_AT("createTimestamp"),
+    /** The operational attribute that says when the entry last changed (read only). */
+    MODIFIED_AT("modifyTimestamp"),
+    /** The entry's permanent identifier, given by the directory (RFC 4530, operational, read only). */
+    ENTRY_UUID("entryUUID"),
     /**
      * The ppolicy overlay's flag that a password was set by an administrator and must be changed; written only
      * when {@code sesame.temporary-password.pwd-reset} is on (the directory must load ppolicy).

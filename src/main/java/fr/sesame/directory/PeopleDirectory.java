@@ -13,10 +13,16 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.AssertionRequestControl;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.asn1.ASN1OctetString;
 import fr.sesame.config.SesameConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.Collator;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +84,91 @@ public class PeopleDirectory {
         }
         return search(Filter.createANDFilter(peopleFilter,
                 Filter.createEqualityFilter(attributes.attribute(field), value.trim())), limit);
+    }
+
+    /**
+     * What a helpdesk search found: at most the asked limit of accounts, sorted by name, and whether more
+     * matched (the agent must then refine).
+     */
+    public record Matches(List<Account> accounts, boolean more) {}
+
+    /** The fields a name prefix is looked for in. */
+    private static final List<AccountField> NAME_FIELDS =
+            List.of(AccountField.SURNAME, AccountField.GIVEN_NAME, AccountField.DISPLAY_NAME);
+    /** The fields an identifier must equal. */
+    private static final List<AccountField> IDENTIFIER_FIELDS = List.of(AccountField.LOGIN, AccountField.UID,
+            AccountField.ALIAS, AccountField.INSTITUTIONAL_EMAIL, AccountField.PERSONAL_EMAIL,
+            AccountField.STUDENT_NUMBER, AccountField.STAFF_NUMBER, AccountField.INE);
+
+    /**
+     * The people whose surname, given name or display name starts with {@code text}, or whose login, uid, alias,
+     * email (institutional or personal), student or staff number or INE is {@code text}: at most {@code limit},
+     * sorted by name (French collation). Case never matters (the schema's {@code caseIgnore} rules); accents
+     * matter to the directory (neither OpenLDAP nor the in-memory server folds them), so the text is also
+     * searched with its accents stripped, which finds "Helene" when "Hélène" is typed, not the reverse. Read
+     * in pages ({@code SimplePagedResultsControl}) so that a large directory answers within its limits.
+     */
+    public Matches search(String text, int limit) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            return new Matches(List.of(), false);
+        }
+        List<String> variants = new ArrayList<>(List.of(typed));
+        String plain = withoutAccents(typed);
+        if (!plain.equals(typed)) {
+            variants.add(plain);
+        }
+        List<Filter> any = new ArrayList<>();
+        for (String variant : variants) {
+            for (AccountField field : NAME_FIELDS) {
+                any.add(Filter.createSubInitialFilter(attributes.attribute(field), variant));
+            }
+        }
+        for (AccountField field : IDENTIFIER_FIELDS) {
+            any.add(Filter.createEqualityFilter(attributes.attribute(field), typed));
+        }
+        Filter filter = Filter.createANDFilter(peopleFilter, Filter.createORFilter(any));
+        List<Account> found = pagedSearch(filter, limit + 1);
+        Collator collator = Collator.getInstance(Locale.FRENCH);
+        collator.setStrength(Collator.SECONDARY);
+        Comparator<Account> byName = Comparator.comparing((Account a) -> a.value(AccountField.SURNAME).orElse(""), collator)
+                .thenComparing(a -> a.value(AccountField.GIVEN_NAME).orElse(""), collator)
+                .thenComparing(Account::login);
+        List<Account> sorted = found.stream().sorted(byName).toList();
+        boolean more = sorted.size() > limit;
+        return new Matches(more ? sorted.subList(0, limit) : sorted, more);
+    }
+
+    static String withoutAccents(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+
+    private List<Account> pagedSearch(Filter filter, int wanted) {
+        List<Account> found = new ArrayList<>();
+        ASN1OctetString cookie = null;
+        try {
+            do {
+                SearchRequest request = new SearchRequest(peopleBase, SearchScope.SUB, filter, attributes.allAttributes());
+                request.setSizeLimit(wanted);
+                request.addControl(new SimplePagedResultsControl(wanted, cookie));
+                SearchResult result;
+                try {
+                    result = connections.operations().search(request);
+                } catch (com.unboundid.ldap.sdk.LDAPSearchException e) {
+                    if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                        throw e;
+                    }
+                    e.getSearchEntries().stream().map(this::toAccount).forEach(found::add);
+                    break;
+                }
+                result.getSearchEntries().stream().map(this::toAccount).forEach(found::add);
+                SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
+                cookie = paging == null || !paging.moreResultsToReturn() ? null : paging.getCookie();
+            } while (cookie != null && found.size() < wanted);
+        } catch (LDAPException e) {
+            throw DirectoryFailures.translate("search for people", e);
+        }
+        return found.size() > wanted ? found.subList(0, wanted) : found;
     }
 
     /** The account at {@code dn}, read afresh. */

@@ -21,7 +21,11 @@ public enum MailTemplate {
     /** {0} name, {1} login, {2} the reset link, {3} date and time it stops working. */
     RESET_LINK,
     /** {0} name, {1} login, {2} the confirmation link, {3} when it expires. */
-    EMAIL_CONFIRMATION;
+    EMAIL_CONFIRMATION,
+    /** {0} the request's reference. Sent to the contact address typed on the public help form. */
+    HELP_REQUEST_RECEIVED,
+    /** {0} the request's reference, {1} the agent's note (what was done), {2} portal address. */
+    HELP_REQUEST_CLOSED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -172,6 +172,35 @@ public class RecoveryMailService {
     }
 
 
+    /**
+     * Mails a reset link to the account's personal address because a helpdesk agent asked for it: the same link
+     * and mail as {@link #requestResetLink}, replacing any earlier link, audited with the agent as actor; the
+     * per-account mail limit does not apply (the agent is talking to the person). The token is stored before
+     * the mail leaves, at once rather than in the background, so the agent learns whether it left.
+     *
+     * @return whether the SMTP server took the mail
+     * @throws IllegalArgumentException if the account may not receive a reset link ({@link #mayReceiveResetLink})
+     * @throws ConcurrentChangeException if the account's tokens changed since it was read (read again and retry)
+     */
+    public boolean sendResetLinkForAgent(Account account, Locale locale, String agent, String clientAddress) {
+        if (!mayReceiveResetLink(account)) {
+            throw new IllegalArgumentException("No reset link may be sent to " + account.dn());
+        }
+        AuditRecord record = AuditRecord.of(clock.instant(), AuditEvent.RESET_LINK_SENT, true, agent, clientAddress,
+                account.login(), Map.of("requested-by", "helpdesk"));
+        Tokens.Issued issued = tokens.issue(account, TokenPurpose.RESET, linkLifetime);
+        audit.applyAudited(issued.update(), account, record);
+        String link = links.link(ResetByLinkService.PAGE, account.value(AccountField.UID).orElseThrow(), issued.token());
+        try {
+            mailSender.send(mails.compose(MailTemplate.RESET_LINK, account.personalEmail().get(), locale,
+                    account.displayName(), account.login(), link, Times.dateTime(issued.expiresAt(), locale)));
+            return true;
+        } catch (MailNotSentException e) {
+            LOG.warning(() -> "A reset link asked for by the helpdesk could not be sent: " + e.getMessage());
+            return false;
+        }
+    }
+
     private Outcome answer(String clientAddress, Runnable work) {
         Optional<Instant> blocked = clients.blockedUntil(clientAddress);
         if (blocked.isPresent()) {
@@ -189,7 +218,7 @@ public class RecoveryMailService {
     }
 
     /** Open, activated (a link must not bypass activation: charter, joker), and with an address to write to. */
-    static boolean mayReceiveResetLink(Account account) {
+    public static boolean mayReceiveResetLink(Account account) {
         return openToSelfService(account) && account.personalEmail().isPresent()
                 && (account.has(AccountField.ACTIVATED_AT) || account.has(AccountField.PASSWORD));
     }

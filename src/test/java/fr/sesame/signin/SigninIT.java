@@ -73,6 +73,7 @@ class SigninIT {
         browser.open("/helpdesk/index.xhtml");
 
         assertEquals("Accès refusé", browser.heading());
+        assertTrue(browser.texts("nav.main-menu a").stream().noneMatch(item -> item.startsWith("Console")));
     }
 
     @Test
@@ -85,6 +86,7 @@ class SigninIT {
         browser.open("/helpdesk/index.xhtml");
 
         assertNotEquals("Accès refusé", browser.heading());
+        assertTrue(browser.texts("nav.main-menu a").contains("Console d’assistance"), browser.texts("nav.main-menu a").toString());
     }
 
     @Test

@@ -1,0 +1,265 @@
+package fr.sesame.helpdesk;
+
+import fr.sesame.web.PageMessages;
+import fr.sesame.web.Requests;
+import fr.sesame.web.Times;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A person's record in the console ({@code helpdesk/person.xhtml?uid=…}) and the actions an agent takes on it. The
+ * uid only picks the record when the page opens; actions work on the DN read then, each one read again by the
+ * service, each one confirmed by a checkbox, and each one checked for the agent's role. A done action reloads the
+ * page with its message (post-redirect-get), except the temporary password, which is shown once on this view.
+ */
+@Named
+@ViewScoped
+public class HelpdeskRecord implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    HelpdeskService helpdesk;
+
+    @Inject
+    HelpdeskAgent agent;
+
+    private String uid;
+    private String dn;
+    private PersonRecord record;
+
+    private String alias;
+    private String email;
+    private boolean confirmEmail;
+    private boolean confirmReset;
+    private boolean confirmTemporary;
+    private boolean confirmUnlock;
+    private boolean confirmJoker;
+    private boolean confirmSelfService;
+
+    /** Shown once, never serialized with the session, gone with the view. */
+    private transient String temporaryPassword;
+    private transient Instant temporaryPasswordExpiry;
+
+    /** On the first visit of the view: finds the record the URL names. */
+    public void open() {
+        if (agent.login().isEmpty()) {
+            agent.refuse();
+            return;
+        }
+        Optional<PersonRecord> found = uid == null || uid.isBlank() ? Optional.empty() : helpdesk.find(uid.strip());
+        if (found.isEmpty()) {
+            PageMessages.error("helpdesk.record.notFound");
+            return;
+        }
+        show(found.get());
+    }
+
+    private void show(PersonRecord person) {
+        record = person;
+        dn = person.dn();
+        alias = person.alias();
+    }
+
+    public String changeAlias() {
+        return act(null, (login) -> helpdesk.changeAlias(dn, alias, login, Requests.clientAddress()),
+                "helpdesk.alias.saved", "alias:value");
+    }
+
+    public String setPersonalEmail() {
+        return act(confirmEmail, (login) -> helpdesk.setPersonalEmail(dn, email, login, Requests.clientAddress()),
+                "helpdesk.email.saved", "email:address");
+    }
+
+    public String sendResetLink() {
+        return act(confirmReset, (login) -> helpdesk.sendResetLink(dn, locale(), login, Requests.clientAddress()),
+                "helpdesk.reset.sent", null);
+    }
+
+    public String issueTemporaryPassword() {
+        return act(confirmTemporary, (login) -> helpdesk.issueTemporaryPassword(dn, login, Requests.clientAddress()),
+                "helpdesk.temporary.issued", null);
+    }
+
+    public String unlock() {
+        return act(confirmUnlock, (login) -> helpdesk.unlock(dn, login, Requests.clientAddress()),
+                "helpdesk.unlock.done", null);
+    }
+
+    public String resetJoker() {
+        return act(confirmJoker, (login) -> helpdesk.resetJoker(dn, login, Requests.clientAddress()),
+                "helpdesk.joker.done", null);
+    }
+
+    public String toggleSelfService() {
+        boolean disable = record != null && !record.selfServiceDisabled();
+        return act(confirmSelfService,
+                (login) -> helpdesk.setSelfServiceDisabled(dn, disable, login, Requests.clientAddress()),
+                disable ? "helpdesk.selfService.disabled" : "helpdesk.selfService.enabled", null);
+    }
+
+    /**
+     * Runs one action for the agent, once confirmed ({@code null}: needs no confirmation), and answers with its
+     * outcome; {@code field} receives the message of a refused value.
+     */
+    private String act(Boolean confirmed, Function<String, HelpdeskOutcome> action, String doneKey, String field) {
+        Optional<String> login = agent.login();
+        if (login.isEmpty()) {
+            agent.refuse();
+            return null;
+        }
+        if (dn == null) {
+            PageMessages.error("helpdesk.record.notFound");
+            return null;
+        }
+        if (Boolean.FALSE.equals(confirmed)) {
+            PageMessages.error("helpdesk.confirm.required");
+            return null;
+        }
+        temporaryPassword = null;
+        HelpdeskOutcome outcome = action.apply(login.get());
+        resetConfirmations();
+        if (outcome instanceof HelpdeskOutcome.TemporaryPasswordIssued issued) {
+            temporaryPassword = issued.password().password();
+            temporaryPasswordExpiry = issued.password().expiresAt();
+            PageMessages.info(doneKey);
+            helpdesk.read(dn).ifPresent(this::show);
+            return null;
+        }
+        if (outcome instanceof HelpdeskOutcome.Done) {
+            return reload(doneKey);
+        }
+        if (outcome instanceof HelpdeskOutcome.ResetLinkSent sent) {
+            return reload(sent.mailSent() ? doneKey : "helpdesk.reset.notSent");
+        }
+        if (outcome instanceof HelpdeskOutcome.Unchanged) {
+            PageMessages.info("helpdesk.unchanged");
+        } else if (outcome instanceof HelpdeskOutcome.AliasInvalid) {
+            PageMessages.errorFor(field, "helpdesk.alias.invalid");
+        } else if (outcome instanceof HelpdeskOutcome.AliasTaken) {
+            PageMessages.errorFor(field, "helpdesk.alias.taken");
+        } else if (outcome instanceof HelpdeskOutcome.NotAnEmail) {
+            PageMessages.errorFor(field, "helpdesk.email.invalid");
+        } else if (outcome instanceof HelpdeskOutcome.NotAllowed) {
+            PageMessages.error("helpdesk.notAllowed");
+        } else if (outcome instanceof HelpdeskOutcome.ChangedMeanwhile) {
+            PageMessages.error("helpdesk.changedMeanwhile");
+            helpdesk.read(dn).ifPresent(this::show);
+        } else {
+            PageMessages.error("helpdesk.record.notFound");
+        }
+        return null;
+    }
+
+    private String reload(String key) {
+        PageMessages.info(key);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/helpdesk/person?faces-redirect=true&uid=" + URLEncoder.encode(record.uid(), StandardCharsets.UTF_8);
+    }
+
+    private void resetConfirmations() {
+        confirmEmail = confirmReset = confirmTemporary = confirmUnlock = confirmJoker = confirmSelfService = false;
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    /** A date and time as the agent reads it, in the portal's time zone. */
+    public String dateTime(Instant instant) {
+        return Times.dateTime(instant, locale());
+    }
+
+    public PersonRecord getRecord() {
+        return record;
+    }
+
+    public String getUid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
+
+    public String getAlias() {
+        return alias;
+    }
+
+    public void setAlias(String alias) {
+        this.alias = alias;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public boolean isConfirmEmail() {
+        return confirmEmail;
+    }
+
+    public void setConfirmEmail(boolean confirmEmail) {
+        this.confirmEmail = confirmEmail;
+    }
+
+    public boolean isConfirmReset() {
+        return confirmReset;
+    }
+
+    public void setConfirmReset(boolean confirmReset) {
+        this.confirmReset = confirmReset;
+    }
+
+    public boolean isConfirmTemporary() {
+        return confirmTemporary;
+    }
+
+    public void setConfirmTemporary(boolean confirmTemporary) {
+        this.confirmTemporary = confirmTemporary;
+    }
+
+    public boolean isConfirmUnlock() {
+        return confirmUnlock;
+    }
+
+    public void setConfirmUnlock(boolean confirmUnlock) {
+        this.confirmUnlock = confirmUnlock;
+    }
+
+    public boolean isConfirmJoker() {
+        return confirmJoker;
+    }
+
+    public void setConfirmJoker(boolean confirmJoker) {
+        this.confirmJoker = confirmJoker;
+    }
+
+    public boolean isConfirmSelfService() {
+        return confirmSelfService;
+    }
+
+    public void setConfirmSelfService(boolean confirmSelfService) {
+        this.confirmSelfService = confirmSelfService;
+    }
+
+    public String getTemporaryPassword() {
+        return temporaryPassword;
+    }
+
+    public String getTemporaryPasswordExpiry() {
+        return temporaryPasswordExpiry == null ? null : dateTime(temporaryPasswordExpiry);
+    }
+}

@@ -1,0 +1,103 @@
+package fr.sesame.helpdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import fr.sesame.support.Browser;
+import fr.sesame.support.BrowserTest;
+import fr.sesame.support.Inbox;
+import fr.sesame.support.Portal;
+import fr.sesame.support.TestPeople;
+import fr.sesame.support.TestPeople.Person;
+import org.junit.jupiter.api.Test;
+
+/** The helpdesk console as an agent uses it (seed 003, part 2), and as anyone else is refused it. */
+@BrowserTest
+class HelpdeskIT {
+
+    private static Person agent(Portal portal) throws Exception {
+        Person agent = TestPeople.activatedStudent(portal.directory().server());
+        portal.directory().server().modify("cn=helpdesk,ou=groups,dc=univ-demo,dc=fr",
+                new Modification(ModificationType.ADD, "member", agent.dn()));
+        return agent;
+    }
+
+    private static void signIn(Browser browser, Person person) {
+        browser.open("/signin/index.xhtml")
+                .fill("Identifiant", person.login())
+                .fill("Mot de passe", TestPeople.PASSWORD)
+                .click("signin:submit");
+    }
+
+    @Test
+    void anAgentFindsAPersonSetsTheirAddressSendsALinkGivesATemporaryPasswordAndUnlocks(Browser browser, Portal portal)
+            throws Exception {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        signIn(browser, agent(portal));
+
+        browser.open("/helpdesk/index.xhtml")
+                .fill("Nom, prénom ou identifiant", "test" + person.studentNumber().substring(0, 6))
+                .click("search-submit");
+        assertTrue(browser.text("#results-count").contains("personne"), browser.text("#results-count"));
+        browser.click("Camille Test");
+        assertEquals("Camille Test", browser.heading());
+        assertEquals(person.login(), browser.text("#record-login"));
+
+        String address = "retrouvee." + person.studentNumber() + "@perso.example.org";
+        browser.fill("Nouvelle adresse personnelle", address).click("email:submit");
+        assertEquals(java.util.List.of("Cochez la case de confirmation avant de valider."), browser.messages());
+        browser.fill("Nouvelle adresse personnelle", address)
+                .tick("J’ai vérifié cette adresse avec la personne").click("email:submit");
+        assertTrue(browser.messages().contains("L’adresse personnelle est enregistrée."), browser.messages().toString());
+
+        browser.tick("Je confirme l’envoi du lien").click("reset:submit");
+        assertTrue(browser.messages().contains("Le lien de réinitialisation a été envoyé."), browser.messages().toString());
+        String mail = Inbox.text(new Inbox(portal.mail(), address).awaitNewest());
+        assertTrue(mail.contains("/recovery/reset.xhtml?"), mail);
+
+        browser.tick("Je confirme l’attribution d’un mot de passe provisoire").click("temporary:submit");
+        String temporary = browser.text("#temporary-password");
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", portal.directory().port())) {
+            connection.bind(person.dn(), temporary);
+        }
+
+        TestPeople.set(portal.directory().server(), person, "sesameLockedUntil", "20991231000000Z");
+        browser.open("/helpdesk/person.xhtml?uid=" + person.uid());
+        assertTrue(browser.text("#record-lock").startsWith("Bloqué jusqu’au"), browser.text("#record-lock"));
+        assertFalse(browser.text().contains(temporary), "the temporary password is shown once");
+        browser.tick("Je confirme le déblocage").click("unlock:submit");
+        assertTrue(browser.text("#record-lock").startsWith("Non bloqué"), browser.text("#record-lock"));
+        SearchResultEntry entry = portal.directory().server().getEntry(person.dn(), "*");
+        assertFalse(entry.hasAttribute("sesameLockedUntil"));
+        assertTrue(browser.text("#events-heading").length() > 0);
+    }
+
+    @Test
+    void namesWithMarkupAreShownAsText(Browser browser, Portal portal) throws Exception {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        String name = "<script>window.pwned=1</script>" + person.studentNumber();
+        TestPeople.set(portal.directory().server(), person, "displayName", name);
+        signIn(browser, agent(portal));
+
+        browser.open("/helpdesk/index.xhtml?q=" + person.login());
+
+        assertTrue(browser.texts("table.results a").contains(name), browser.texts("table.results a").toString());
+        assertEquals(null, browser.driver().executeScript("return window.pwned;"));
+    }
+
+    @Test
+    void someoneWithoutTheHelpdeskRoleIsRefusedBothPages(Browser browser, Portal portal) {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        signIn(browser, person);
+
+        browser.open("/helpdesk/index.xhtml?q=bruno");
+        assertEquals("Accès refusé", browser.heading());
+        browser.open("/helpdesk/person.xhtml?uid=10000002");
+        assertEquals("Accès refusé", browser.heading());
+    }
+}
