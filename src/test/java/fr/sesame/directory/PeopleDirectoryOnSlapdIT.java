@@ -11,8 +11,6 @@ import com.unboundid.ldap.sdk.ResultCode;
 import fr.sesame.password.PasswordScheme;
 import fr.sesame.password.UserPasswordHasher;
 import fr.sesame.support.Slapd;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +28,7 @@ class PeopleDirectoryOnSlapdIT {
     @BeforeEach
     void start() {
         slapd = Slapd.start();
-        DirectorySettings settings = new DirectorySettings(List.of(slapd.ldapUrl()), LdapSecurity.NONE,
-                Optional.empty(), "", "PKCS12", slapd.serviceDn(), slapd.servicePassword(),
-                "ou=people," + slapd.baseDn(), "(objectClass=inetOrgPerson)", "ou=groups," + slapd.baseDn(), 4,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(30));
+        DirectorySettings settings = slapd.serviceSettings();
         connections = DirectoryConnections.open(settings);
         people = new PeopleDirectory(connections, AttributeMap.defaults());
     }

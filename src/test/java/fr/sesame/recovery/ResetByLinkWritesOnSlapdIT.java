@@ -10,15 +10,11 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.directory.Account;
 import fr.sesame.directory.AccountUpdate;
 import fr.sesame.directory.DirectorySettings;
-import fr.sesame.directory.LdapSecurity;
 import fr.sesame.password.TemporaryPasswords;
 import fr.sesame.support.Slapd;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,10 +47,7 @@ class ResetByLinkWritesOnSlapdIT extends ResetByLinkWrites {
 
     @Override
     protected DirectorySettings settings() {
-        return new DirectorySettings(List.of(slapd.ldapUrl()), LdapSecurity.NONE, Optional.empty(), "", "PKCS12",
-                slapd.serviceDn(), slapd.servicePassword(), "ou=people," + slapd.baseDn(), "(objectClass=inetOrgPerson)",
-                "ou=groups," + slapd.baseDn(), 4, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60),
-                Duration.ofMinutes(30));
+        return slapd.serviceSettings();
     }
 
     @Override

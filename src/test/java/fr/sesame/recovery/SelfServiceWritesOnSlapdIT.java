@@ -3,13 +3,8 @@ package fr.sesame.recovery;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
-import fr.sesame.directory.DirectorySettings;
-import fr.sesame.directory.LdapSecurity;
 import fr.sesame.support.FlowServices;
 import fr.sesame.support.Slapd;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -24,10 +19,7 @@ class SelfServiceWritesOnSlapdIT extends SelfServiceWrites {
     void start() throws LDAPException {
         slapd = Slapd.start();
         admin = slapd.connectAsAdmin();
-        services = new FlowServices(new DirectorySettings(List.of(slapd.ldapUrl()), LdapSecurity.NONE, Optional.empty(),
-                "", "PKCS12", slapd.serviceDn(), slapd.servicePassword(), "ou=people," + slapd.baseDn(),
-                "(objectClass=inetOrgPerson)", "ou=groups," + slapd.baseDn(), 4, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(30)));
+        services = new FlowServices(slapd.serviceSettings());
     }
 
     @AfterEach

@@ -3,13 +3,8 @@ package fr.sesame.selfcare;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
-import fr.sesame.directory.DirectorySettings;
-import fr.sesame.directory.LdapSecurity;
 import fr.sesame.support.FlowServices;
 import fr.sesame.support.Slapd;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,10 +24,7 @@ class AccountSettingsWritesOnSlapdIT extends AccountSettingsWrites {
     void start(Slapd slapd) throws LDAPException {
         this.slapd = slapd;
         admin = slapd.connectAsAdmin();
-        services = new FlowServices(new DirectorySettings(List.of(slapd.ldapUrl()), LdapSecurity.NONE, Optional.empty(),
-                "", "PKCS12", slapd.serviceDn(), slapd.servicePassword(), "ou=people," + slapd.baseDn(),
-                "(objectClass=inetOrgPerson)", "ou=groups," + slapd.baseDn(), 4, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(30)));
+        services = new FlowServices(slapd.serviceSettings());
     }
 
     @AfterEach

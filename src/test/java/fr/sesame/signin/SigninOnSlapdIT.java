@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import fr.sesame.audit.AuditTrail;
-import fr.sesame.directory.DirectorySettings;
 import fr.sesame.directory.GroupDirectory;
-import fr.sesame.directory.LdapSecurity;
 import fr.sesame.password.TemporaryPasswords;
 import fr.sesame.security.Throttles;
 import fr.sesame.support.FlowServices;
 import fr.sesame.support.Slapd;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +24,7 @@ class SigninOnSlapdIT {
     @BeforeEach
     void start() {
         slapd = Slapd.start();
-        services = new FlowServices(new DirectorySettings(List.of(slapd.ldapUrl()), LdapSecurity.NONE, Optional.empty(),
-                "", "PKCS12", slapd.serviceDn(), slapd.servicePassword(), "ou=people," + slapd.baseDn(),
-                "(objectClass=inetOrgPerson)", "ou=groups," + slapd.baseDn(), 4, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(30)));
+        services = new FlowServices(slapd.serviceSettings());
         signin = new SigninService(services.people, new GroupDirectory(services.connections),
                 new Throttles(services.people, services.config), new AuditTrail(services.people),
                 new TemporaryPasswords(services.config), services.config);

@@ -189,6 +189,15 @@ public final class Slapd implements AutoCloseable {
         return databaseDn;
     }
 
+    /** How the portal's directory layer reaches this slapd: as the service account, over plain LDAP on loopback. */
+    public fr.sesame.directory.DirectorySettings serviceSettings() {
+        return new fr.sesame.directory.DirectorySettings(java.util.List.of(ldapUrl()),
+                fr.sesame.directory.LdapSecurity.NONE, java.util.Optional.empty(), "", "PKCS12", serviceDn(),
+                servicePassword(), "ou=people," + baseDn(), "(objectClass=inetOrgPerson)", "ou=groups," + baseDn(), 4,
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMinutes(30));
+    }
+
     /** A new unauthenticated connection; the caller closes it. */
     public LDAPConnection connect() throws LDAPException {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
