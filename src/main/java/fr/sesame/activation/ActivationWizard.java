@@ -12,6 +12,7 @@ import fr.sesame.identification.IdentificationForm;
 import fr.sesame.identification.IdentificationMessages;
 import fr.sesame.identification.IdentificationResult;
 import fr.sesame.password.JokerAnswers;
+import fr.sesame.password.JokerQuestions;
 import fr.sesame.password.NewPasswordForm;
 import fr.sesame.password.PasswordProblems;
 import fr.sesame.web.PageMessages;

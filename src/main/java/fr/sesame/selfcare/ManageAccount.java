@@ -1,6 +1,6 @@
 package fr.sesame.selfcare;
 
-import fr.sesame.activation.JokerQuestions;
+import fr.sesame.password.JokerQuestions;
 import fr.sesame.password.PasswordProblems;
 import fr.sesame.selfcare.SettingsOutcome.AnswerRefused;
 import fr.sesame.selfcare.SettingsOutcome.Locked;

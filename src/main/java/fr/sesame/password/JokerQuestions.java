@@ -1,4 +1,4 @@
-package fr.sesame.activation;
+package fr.sesame.password;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
