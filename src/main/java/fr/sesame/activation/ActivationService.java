@@ -105,7 +105,8 @@ public class ActivationService {
             }
             try {
                 write(account, choices, password, locale, clientAddress);
-                return new ActivationOutcome.Activated(sendConfirmation(people.getByDn(dn), locale));
+                // Activation changes nothing the mail needs: the account as read serves.
+                return new ActivationOutcome.Activated(sendConfirmation(account, locale));
             } catch (ConcurrentChangeException changedMeanwhile) {
                 // Activated meanwhile (another tab, a double submit) or changed otherwise: look again, never overwrite.
                 if (attempt >= 2) {

@@ -230,9 +230,9 @@ public class ActivationWizard implements Serializable {
         return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
-    /** The steps after identification, for the progress indicator. */
-    public List<Step> getVisibleSteps() {
-        return List.of(Step.IDENTIFY, Step.JOKER, Step.SMS, Step.CONSENTS, Step.PASSWORD, Step.DONE);
+    /** The steps, for the progress indicator. */
+    public List<Step> getSteps() {
+        return List.of(Step.values());
     }
 
     public int getStepNumber() {

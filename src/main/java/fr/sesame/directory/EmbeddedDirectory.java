@@ -39,11 +39,6 @@ public final class EmbeddedDirectory implements AutoCloseable {
 
     /** Starts a directory on 127.0.0.1 ({@code port} 0: any free port) holding the demo data. */
     public static EmbeddedDirectory start(int port) {
-        return start(port, true);
-    }
-
-    /** Starts a directory with the schema and, if asked, the demo data. */
-    public static EmbeddedDirectory start(int port, boolean withDemoData) {
         try {
             byte[] secret = new byte[18];
             new SecureRandom().nextBytes(secret);
@@ -56,10 +51,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
             config.setPasswordEncoders(new CryptPasswordEncoder(), new Argon2PasswordEncoder());
             config.setEnforceAttributeSyntaxCompliance(true);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
-            if (withDemoData) {
-                try (LDIFReader reader = new LDIFReader(resource(DEMO_DATA))) {
-                    server.importFromLDIF(true, reader);
-                }
+            try (LDIFReader reader = new LDIFReader(resource(DEMO_DATA))) {
+                server.importFromLDIF(true, reader);
             }
             server.startListening();
             return new EmbeddedDirectory(server, managerPassword);

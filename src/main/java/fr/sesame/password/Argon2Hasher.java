@@ -61,14 +61,6 @@ public final class Argon2Hasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** Whether a stored hash was made with weaker settings than these, and should be renewed. */
-    public boolean isWeakerThanCurrent(String phcHash) {
-        Matcher m = PHC.matcher(phcHash == null ? "" : phcHash);
-        return !m.matches()
-                || Integer.parseInt(m.group(1)) < memoryKib
-                || Integer.parseInt(m.group(2)) < iterations;
-    }
-
     private static byte[] derive(String secret, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

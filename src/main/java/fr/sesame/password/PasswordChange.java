@@ -53,11 +53,6 @@ public class PasswordChange {
         return policy;
     }
 
-    /** The rules in the order the page's checklist shows them. */
-    public List<PasswordPolicy.ChecklistItem> checklist() {
-        return policy.checklist();
-    }
-
     /**
      * Why this password may not become the account's, in checklist order; empty when it may. The history
      * (slow hashes) is only consulted once every cheap rule holds.
