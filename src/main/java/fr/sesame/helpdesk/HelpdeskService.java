@@ -217,8 +217,10 @@ public class HelpdeskService {
                 return new HelpdeskOutcome.NoMobile();
             }
             Tokens.Issued issued = tokens.issue(account, TokenPurpose.RESET, linkLifetime);
-            String link = links.link(ResetByLinkService.PAGE, account.value(AccountField.UID).orElseThrow(), issued.token());
-            AuditRecord sent = record(AuditEvent.RESET_SMS_SENT, agent, client, account).with("requested-by", "helpdesk");
+            String link = links.link(ResetByLinkService.PAGE, account.value(AccountField.UID).orElseThrow(),
+                    issued.token());
+            AuditRecord sent = record(AuditEvent.RESET_SMS_SENT, agent, client, account)
+                    .with("requested-by", "helpdesk");
             try {
                 sms.send(mobile.get(), SmsTexts.resetLink(
                         SmsTexts.languageOf(account.value(AccountField.PREFERRED_LANGUAGE)), link, linkLifetime));

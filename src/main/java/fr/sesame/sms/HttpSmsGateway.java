@@ -93,7 +93,8 @@ public final class HttpSmsGateway implements SmsGateway {
             try {
                 HttpRequest.newBuilder().header(authorizationHeader, authorization);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("sesame.sms.http.header-name cannot be sent: " + authorizationHeader);
+                throw new IllegalArgumentException("sesame.sms.http.header-name cannot be sent: "
+                        + authorizationHeader);
             }
         }
         if (settings.timeout().isZero() || settings.timeout().isNegative()) {

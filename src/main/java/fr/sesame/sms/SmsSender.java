@@ -3,6 +3,8 @@ package fr.sesame.sms;
 import fr.sesame.config.SesameConfig;
 import fr.sesame.directory.MobileNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -18,6 +20,7 @@ public class SmsSender {
     private static final Logger LOG = Logger.getLogger(SmsSender.class.getName());
 
     private SmsGateway gateway;
+    private String outboxAddress;
 
     /** For CDI's proxy only. */
     protected SmsSender() {}
@@ -25,9 +28,20 @@ public class SmsSender {
     @Inject
     public SmsSender(SesameConfig config) {
         this(gatewayFor(config));
+        outboxAddress = config.publicBaseUrl() + "/sms/outbox.xhtml";
         if (gateway instanceof DevSmsGateway && !config.embedded()) {
             LOG.warning("sesame.sms.gateway=dev outside demo mode: no SMS leaves, and anyone can read them, reset links"
-                    + " included, at " + config.publicBaseUrl() + "/sms/outbox.xhtml. Never in production.");
+                    + " included, at " + outboxAddress + ". Never in production.");
+        }
+    }
+
+    /**
+     * Builds the gateway at start-up, so that a wrong setting shows then rather than at the first SMS, and says
+     * where SMS go.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (gateway instanceof DevSmsGateway) {
+            LOG.info(() -> "SMS are kept by the development gateway, not sent: read them at " + outboxAddress);
         }
     }
 
