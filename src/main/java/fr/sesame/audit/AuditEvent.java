@@ -42,7 +42,9 @@ public enum AuditEvent {
     /** Someone who cannot sign in left a help request on the public form (details: {@code request}, or {@code reason} when refused). */
     HELP_REQUEST_SUBMITTED,
     /** An agent closed a help request with a note (details: {@code request}). */
-    HELP_REQUEST_CLOSED;
+    HELP_REQUEST_CLOSED,
+    /** A helpdesk agent sent a reset link by SMS to the mobile number on file (never the link in the record). */
+    RESET_SMS_SENT;
 
     /** The bundle key of the event's description. */
     public String messageKey() {

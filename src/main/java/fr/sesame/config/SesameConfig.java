@@ -13,6 +13,8 @@ import fr.sesame.password.PasswordScheme;
 import fr.sesame.security.FailureKind;
 import fr.sesame.security.ResponseTimeFloor;
 import fr.sesame.security.ThrottleSettings;
+import fr.sesame.sms.HttpSmsSettings;
+import fr.sesame.sms.SmsGatewayKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -140,6 +142,27 @@ public class SesameConfig {
     /** The public help request form refuses (silently) a submission sent sooner than this after the form was shown. */
     public static final String HELP_REQUEST_MIN_FILL_TIME = "sesame.help-request.min-fill-time";
 
+    /** Which SMS gateway the portal uses: {@code none}, {@code dev} (demo mode's default) or {@code http}. */
+    public static final String SMS_GATEWAY = "sesame.sms.gateway";
+    /** The HTTP gateway's address; {@code {to}} and {@code {text}} may stand in its query. */
+    public static final String SMS_HTTP_URL = "sesame.sms.http.url";
+    /** {@code GET} or {@code POST}. */
+    public static final String SMS_HTTP_METHOD = "sesame.sms.http.method";
+    /** The body template of a POST, with {@code {to}} and {@code {text}}. */
+    public static final String SMS_HTTP_BODY = "sesame.sms.http.body";
+    /** The body's type, which decides how the placeholders are encoded: form or JSON. */
+    public static final String SMS_HTTP_CONTENT_TYPE = "sesame.sms.http.content-type";
+    /** The user of HTTP basic authentication, when the provider wants it. */
+    public static final String SMS_HTTP_USERNAME = "sesame.sms.http.username";
+    /** Its password. */
+    public static final String SMS_HTTP_PASSWORD = "sesame.sms.http.password";
+    /** The header that carries {@link #SMS_HTTP_HEADER_VALUE}. */
+    public static final String SMS_HTTP_HEADER_NAME = "sesame.sms.http.header-name";
+    /** A token sent as is in that header, e.g. {@code Bearer …}. */
+    public static final String SMS_HTTP_HEADER_VALUE = "sesame.sms.http.header-value";
+    /** The longest one message may take to be accepted by the HTTP gateway. */
+    public static final String SMS_HTTP_TIMEOUT = "sesame.sms.http.timeout";
+
     private Config config;
 
     /** For CDI's proxy only. */
@@ -256,6 +279,25 @@ public class SesameConfig {
 
     public Duration helpRequestMinFillTime() {
         return duration(HELP_REQUEST_MIN_FILL_TIME, Duration.ofSeconds(3));
+    }
+
+    /** The SMS gateway: as configured, else the development one in demo mode and none elsewhere. */
+    public SmsGatewayKind smsGateway() {
+        return optional(SMS_GATEWAY).map(SmsGatewayKind::parse)
+                .orElse(embedded() ? SmsGatewayKind.DEV : SmsGatewayKind.NONE);
+    }
+
+    public HttpSmsSettings smsHttp() {
+        return new HttpSmsSettings(
+                string(SMS_HTTP_URL, ""),
+                string(SMS_HTTP_METHOD, "POST"),
+                string(SMS_HTTP_BODY, ""),
+                string(SMS_HTTP_CONTENT_TYPE, "application/x-www-form-urlencoded"),
+                optional(SMS_HTTP_USERNAME),
+                string(SMS_HTTP_PASSWORD, ""),
+                string(SMS_HTTP_HEADER_NAME, "Authorization"),
+                string(SMS_HTTP_HEADER_VALUE, ""),
+                duration(SMS_HTTP_TIMEOUT, Duration.ofSeconds(10)));
     }
 
     public boolean recoveryMailCode() {

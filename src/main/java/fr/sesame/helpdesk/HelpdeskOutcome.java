@@ -37,6 +37,15 @@ public sealed interface HelpdeskOutcome {
      */
     record NotAllowed() implements HelpdeskOutcome {}
 
+    /** No mobile number on file, or none that is a mobile number: no SMS was sent. */
+    record NoMobile() implements HelpdeskOutcome {}
+
+    /** The SMS gateway did not take the message: nothing was written, an earlier link still works. */
+    record SmsNotSent() implements HelpdeskOutcome {}
+
+    /** No SMS gateway is configured ({@code sesame.sms.gateway=none}). */
+    record SmsUnavailable() implements HelpdeskOutcome {}
+
     /** The account changed between the agent's read and the write: nothing was written, read it again. */
     record ChangedMeanwhile() implements HelpdeskOutcome {}
 

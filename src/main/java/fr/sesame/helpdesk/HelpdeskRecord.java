@@ -41,6 +41,7 @@ public class HelpdeskRecord implements Serializable {
     private String email;
     private boolean confirmEmail;
     private boolean confirmReset;
+    private boolean confirmSms;
     private boolean confirmTemporary;
     private boolean confirmUnlock;
     private boolean confirmJoker;
@@ -83,6 +84,11 @@ public class HelpdeskRecord implements Serializable {
     public String sendResetLink() {
         return act(confirmReset, (login) -> helpdesk.sendResetLink(dn, locale(), login, Requests.clientAddress()),
                 "helpdesk.reset.sent", null);
+    }
+
+    public String sendResetSms() {
+        return act(confirmSms, (login) -> helpdesk.sendResetSms(dn, login, Requests.clientAddress()),
+                "helpdesk.sms.sent", null);
     }
 
     public String issueTemporaryPassword() {
@@ -151,6 +157,12 @@ public class HelpdeskRecord implements Serializable {
             PageMessages.errorFor(field, "helpdesk.email.invalid");
         } else if (outcome instanceof HelpdeskOutcome.NotAllowed) {
             PageMessages.error("helpdesk.notAllowed");
+        } else if (outcome instanceof HelpdeskOutcome.NoMobile) {
+            PageMessages.error("helpdesk.sms.noMobile");
+        } else if (outcome instanceof HelpdeskOutcome.SmsNotSent) {
+            PageMessages.error("helpdesk.sms.notSent");
+        } else if (outcome instanceof HelpdeskOutcome.SmsUnavailable) {
+            PageMessages.error("helpdesk.sms.unavailable");
         } else if (outcome instanceof HelpdeskOutcome.ChangedMeanwhile) {
             PageMessages.error("helpdesk.changedMeanwhile");
             helpdesk.read(dn).ifPresent(this::show);
@@ -167,7 +179,7 @@ public class HelpdeskRecord implements Serializable {
     }
 
     private void resetConfirmations() {
-        confirmEmail = confirmReset = confirmTemporary = confirmUnlock = confirmJoker = confirmSelfService = false;
+        confirmEmail = confirmReset = confirmSms = confirmTemporary = confirmUnlock = confirmJoker = confirmSelfService = false;
     }
 
     private static Locale locale() {
@@ -221,6 +233,19 @@ public class HelpdeskRecord implements Serializable {
 
     public void setConfirmReset(boolean confirmReset) {
         this.confirmReset = confirmReset;
+    }
+
+    public boolean isConfirmSms() {
+        return confirmSms;
+    }
+
+    public void setConfirmSms(boolean confirmSms) {
+        this.confirmSms = confirmSms;
+    }
+
+    /** Whether the console offers to text the reset link: only with an SMS gateway configured. */
+    public boolean isSmsAvailable() {
+        return helpdesk.smsAvailable();
     }
 
     public boolean isConfirmTemporary() {

@@ -3,29 +3,39 @@ package fr.sesame.helpdesk;
 import fr.sesame.audit.AuditEvent;
 import fr.sesame.audit.AuditRecord;
 import fr.sesame.audit.AuditTrail;
+import fr.sesame.config.SesameConfig;
 import fr.sesame.directory.Account;
 import fr.sesame.directory.AccountField;
 import fr.sesame.directory.AccountNotFoundException;
 import fr.sesame.directory.AccountUpdate;
 import fr.sesame.directory.ConcurrentChangeException;
+import fr.sesame.directory.MobileNumbers;
 import fr.sesame.directory.PeopleDirectory;
 import fr.sesame.mail.EmailAddresses;
 import fr.sesame.password.TemporaryPasswords;
 import fr.sesame.recovery.RecoveryMailService;
+import fr.sesame.recovery.ResetByLinkService;
 import fr.sesame.security.AccountThrottle;
 import fr.sesame.security.Throttles;
 import fr.sesame.selfcare.Affiliation;
+import fr.sesame.sms.SmsNotSentException;
+import fr.sesame.sms.SmsSender;
+import fr.sesame.sms.SmsTexts;
+import fr.sesame.token.TokenLinks;
 import fr.sesame.token.TokenPurpose;
+import fr.sesame.token.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +51,7 @@ public class HelpdeskService {
     /** The fewest characters a search looks for, so that one letter does not list the directory. */
     public static final int SEARCH_MIN_LENGTH = 2;
 
+    private static final Logger LOG = Logger.getLogger(HelpdeskService.class.getName());
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
     /** What a search found. */
@@ -57,6 +68,10 @@ public class HelpdeskService {
     private AccountThrottle throttle;
     private TemporaryPasswords temporaryPasswords;
     private RecoveryMailService recoveryMails;
+    private Tokens tokens;
+    private SmsSender sms;
+    private TokenLinks links;
+    private Duration linkLifetime;
     private Clock clock;
 
     /** For CDI's proxy only. */
@@ -64,17 +79,24 @@ public class HelpdeskService {
 
     @Inject
     public HelpdeskService(PeopleDirectory people, AuditTrail audit, Throttles throttles,
-            TemporaryPasswords temporaryPasswords, RecoveryMailService recoveryMails) {
-        this(people, audit, throttles.accounts(), temporaryPasswords, recoveryMails, Clock.systemUTC());
+            TemporaryPasswords temporaryPasswords, RecoveryMailService recoveryMails, Tokens tokens, SmsSender sms,
+            SesameConfig config) {
+        this(people, audit, throttles.accounts(), temporaryPasswords, recoveryMails, tokens, sms, config,
+                Clock.systemUTC());
     }
 
     public HelpdeskService(PeopleDirectory people, AuditTrail audit, AccountThrottle throttle,
-            TemporaryPasswords temporaryPasswords, RecoveryMailService recoveryMails, Clock clock) {
+            TemporaryPasswords temporaryPasswords, RecoveryMailService recoveryMails, Tokens tokens, SmsSender sms,
+            SesameConfig config, Clock clock) {
         this.people = people;
         this.audit = audit;
         this.throttle = throttle;
         this.temporaryPasswords = temporaryPasswords;
         this.recoveryMails = recoveryMails;
+        this.tokens = tokens;
+        this.sms = sms;
+        this.links = new TokenLinks(config.publicBaseUrl());
+        this.linkLifetime = config.resetLinkLifetime();
         this.clock = clock;
     }
 
@@ -167,6 +189,48 @@ public class HelpdeskService {
                 return new HelpdeskOutcome.NotAllowed();
             }
             return new HelpdeskOutcome.ResetLinkSent(recoveryMails.sendResetLinkForAgent(account, locale, agent, client));
+        });
+    }
+
+    /** Whether an SMS gateway is configured, so that the console offers {@link #sendResetSms}. */
+    public boolean smsAvailable() {
+        return sms.available();
+    }
+
+    /**
+     * Texts the reset link (the same link as the mail's: a new token replacing the earlier one, single use, expiring,
+     * only its hash stored) to the mobile number on file, in the person's preferred language, French by default;
+     * refused for a closed, disabled or never activated account. The SMS leaves before the token is stored: if the
+     * gateway does not take it, nothing is written and an earlier link still works; if the write then fails (the
+     * account changed meanwhile), the link that left was never stored and opens nothing.
+     */
+    public HelpdeskOutcome sendResetSms(String dn, String agent, String client) {
+        if (!sms.available()) {
+            return new HelpdeskOutcome.SmsUnavailable();
+        }
+        return act(dn, account -> {
+            if (!openToSelfService(account) || !activated(account)) {
+                return new HelpdeskOutcome.NotAllowed();
+            }
+            Optional<String> mobile = account.value(AccountField.MOBILE).flatMap(MobileNumbers::normalize);
+            if (mobile.isEmpty()) {
+                return new HelpdeskOutcome.NoMobile();
+            }
+            Tokens.Issued issued = tokens.issue(account, TokenPurpose.RESET, linkLifetime);
+            String link = links.link(ResetByLinkService.PAGE, account.value(AccountField.UID).orElseThrow(),
+                    issued.token());
+            AuditRecord sent = record(AuditEvent.RESET_SMS_SENT, agent, client, account)
+                    .with("requested-by", "helpdesk");
+            try {
+                sms.send(mobile.get(), SmsTexts.resetLink(
+                        SmsTexts.languageOf(account.value(AccountField.PREFERRED_LANGUAGE)), link, linkLifetime));
+            } catch (SmsNotSentException e) {
+                LOG.warning(() -> "A reset SMS asked for by the helpdesk could not be sent: " + e.getMessage());
+                audit.log(sent.failed().with("reason", "sms-not-sent"));
+                return new HelpdeskOutcome.SmsNotSent();
+            }
+            audit.applyAudited(issued.update(), account, sent);
+            return new HelpdeskOutcome.Done();
         });
     }
 

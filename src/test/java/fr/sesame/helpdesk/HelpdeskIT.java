@@ -14,11 +14,16 @@ import fr.sesame.support.Inbox;
 import fr.sesame.support.Portal;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The helpdesk console as an agent uses it (seed 003, part 2), and as anyone else is refused it. */
 @BrowserTest
 class HelpdeskIT {
+
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+/recovery/reset\\.xhtml\\?u=[^&\\s]+&t=[A-Za-z0-9_-]+)");
 
     private static Person agent(Portal portal) throws Exception {
         Person agent = TestPeople.activatedStudent(portal.directory().server());
@@ -78,6 +83,38 @@ class HelpdeskIT {
     }
 
     @Test
+    void anAgentTextsAResetLinkThatThePersonFollowsToChooseAPassword(Browser browser, Portal portal) throws Exception {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        String digits = person.studentNumber().substring(4);
+        TestPeople.set(portal.directory().server(), person, "mobile",
+                "06 39 98 " + digits.substring(0, 2) + " " + digits.substring(2));
+        signIn(browser, agent(portal));
+
+        browser.open("/helpdesk/person.xhtml?uid=" + person.uid())
+                .tick("Je confirme l’envoi du SMS").click("sms:submit");
+        assertTrue(browser.messages().contains("Le SMS avec le lien de réinitialisation a été envoyé."),
+                browser.messages().toString());
+        assertTrue(browser.text("table.events").contains("Lien de changement de mot de passe envoyé par SMS"),
+                browser.text("table.events"));
+
+        browser.open("/sms/outbox.xhtml");
+        List<String> texts = browser.texts("article.sms").stream()
+                .filter(article -> article.startsWith("À +3363998" + digits)).toList();
+        assertEquals(1, texts.size(), browser.text());
+        Matcher link = LINK.matcher(texts.get(0));
+        assertTrue(link.find(), texts.get(0));
+        assertTrue(link.group(1).startsWith(portal.baseUrl() + "/recovery/reset.xhtml?u=" + person.uid()), link.group(1));
+
+        browser.open(link.group(1).substring(portal.baseUrl().length()));
+        assertEquals(person.login(), browser.text("#reset-login"));
+        browser.fill("Nouveau mot de passe", "Nuage-Riviere-2026!").fill("Confirmation du nouveau mot de passe", "Nuage-Riviere-2026!")
+                .tick("Je reconnais avoir pris connaissance du règlement intérieur.")
+                .click("password:submit");
+        assertEquals("Votre mot de passe a bien été modifié", browser.text("h2"));
+        assertTrue(portal.binds(person.dn(), "Nuage-Riviere-2026!"));
+    }
+
+    @Test
     void namesWithMarkupAreShownAsText(Browser browser, Portal portal) throws Exception {
         Person person = TestPeople.activatedStudent(portal.directory().server());
         String name = "<script>window.pwned=1</script>" + person.studentNumber();
@@ -91,7 +128,7 @@ class HelpdeskIT {
     }
 
     @Test
-    void someoneWithoutTheHelpdeskRoleIsRefusedBothPages(Browser browser, Portal portal) {
+    void someoneWithoutTheHelpdeskRoleIsRefusedThePagesAndTheActions(Browser browser, Portal portal) {
         Person person = TestPeople.activatedStudent(portal.directory().server());
         signIn(browser, person);
 
@@ -99,5 +136,11 @@ class HelpdeskIT {
         assertEquals("Accès refusé", browser.heading());
         browser.open("/helpdesk/person.xhtml?uid=10000002");
         assertEquals("Accès refusé", browser.heading());
+        // A form posted by hand, as if the page had been reached: the action is refused too.
+        Object status = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/helpdesk/person.xhtml?uid=10000002', {method: 'POST',"
+                + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                + " body: 'sms=sms&sms%3Aconfirm=on&sms%3Asubmit='}).then(r => done(r.status), e => done(String(e)));");
+        assertEquals(403L, status);
     }
 }

@@ -3,6 +3,7 @@ package fr.sesame.helpdesk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -15,21 +16,33 @@ import fr.sesame.helpdesk.HelpdeskService.SearchOutcome;
 import fr.sesame.mail.MailComposer;
 import fr.sesame.mail.MailSender;
 import fr.sesame.password.Argon2Hasher;
+import fr.sesame.password.PasswordChange;
 import fr.sesame.password.PasswordPolicy;
 import fr.sesame.password.PasswordScheme;
 import fr.sesame.password.TemporaryPasswords;
 import fr.sesame.password.UserPasswordHasher;
 import fr.sesame.recovery.RecoveryMailService;
+import fr.sesame.recovery.RecoveryOutcome;
+import fr.sesame.recovery.ResetByLinkService;
 import fr.sesame.security.InMemoryClientThrottle;
 import fr.sesame.security.ResponseTimeFloor;
 import fr.sesame.support.FlowServices;
+import fr.sesame.sms.DevSmsGateway;
+import fr.sesame.sms.HttpSmsGateway;
+import fr.sesame.sms.HttpSmsSettings;
+import fr.sesame.sms.SmsSender;
 import fr.sesame.support.Inbox;
+import fr.sesame.support.LocalSmsProvider;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
+import fr.sesame.token.TokenPurpose;
 import fr.sesame.token.Tokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,25 +52,38 @@ class HelpdeskServiceTest {
 
     private static final String AGENT = "hugo.support";
     private static final String CLIENT = "192.0.2.20";
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/recovery/reset\\.xhtml\\?u=([^&\\s]+)&t=([A-Za-z0-9_-]+)");
 
     private EmbeddedDirectory directory;
     private FlowServices services;
     private HelpdeskService helpdesk;
+    private AuditTrail audit;
+    private Tokens tokens;
+    private RecoveryMailService mails;
+    private TemporaryPasswords temporary;
+    private DevSmsGateway outbox;
 
     @BeforeEach
     void start() {
         directory = EmbeddedDirectory.start(0);
         services = new FlowServices(directory.settings());
-        AuditTrail audit = new AuditTrail(services.people);
-        Tokens tokens = new Tokens(services.people, new Argon2Hasher(1024, 1, 1), services.clock);
-        RecoveryMailService mails = new RecoveryMailService(services.people, tokens, audit,
+        audit = new AuditTrail(services.people);
+        tokens = new Tokens(services.people, new Argon2Hasher(1024, 1, 1), services.clock);
+        mails = new RecoveryMailService(services.people, tokens, audit,
                 new MailSender(services.config.mail()), new MailComposer(services.config),
                 new InMemoryClientThrottle(services.config.throttle().client(), services.clock), services.config,
                 ResponseTimeFloor.none(), services.clock, Runnable::run);
-        TemporaryPasswords temporary = new TemporaryPasswords(new PasswordPolicy(services.config.passwordPolicy()),
+        temporary = new TemporaryPasswords(new PasswordPolicy(services.config.passwordPolicy()),
                 new UserPasswordHasher(PasswordScheme.SHA512_CRYPT, 5000), services.config.temporaryPasswordLifetime(),
                 false, services.clock);
-        helpdesk = new HelpdeskService(services.people, audit, services.throttle, temporary, mails, services.clock);
+        outbox = new DevSmsGateway(services.clock);
+        helpdesk = withSms(new SmsSender(outbox));
+    }
+
+    /** The helpdesk as the portal wires it, with this SMS sender. */
+    private HelpdeskService withSms(SmsSender sms) {
+        return new HelpdeskService(services.people, audit, services.throttle, temporary, mails, tokens, sms,
+                services.config, services.clock);
     }
 
     @AfterEach
@@ -271,5 +297,120 @@ class HelpdeskServiceTest {
     void anActionOnAnAccountThatIsGoneWritesNothing() {
         assertInstanceOf(HelpdeskOutcome.Gone.class,
                 helpdesk.unlock("uid=0,ou=people,dc=univ-demo,dc=fr", AGENT, CLIENT));
+    }
+
+    private Person personWithMobile(String mobile) {
+        Person person = person();
+        TestPeople.set(directory.server(), person, "mobile", mobile);
+        return person;
+    }
+
+    private static Matcher link(String text) {
+        Matcher link = LINK.matcher(text);
+        assertTrue(link.find(), "no link in: " + text);
+        return link;
+    }
+
+    @Test
+    void anAgentTextsAResetLinkThatReplacesTheMailedOneAndResetsThePassword() throws Exception {
+        Person person = personWithMobile("06 39 98 01 23");
+        helpdesk.sendResetLink(person.dn(), Locale.FRENCH, AGENT, CLIENT);
+        Matcher mailed = link(Inbox.text(new Inbox(services.mail, person.personalEmail()).awaitNewest()));
+        services.clock.advance(Duration.ofMinutes(1));
+
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.sendResetSms(person.dn(), AGENT, CLIENT));
+
+        DevSmsGateway.KeptSms sms = outbox.newestFirst().get(0);
+        assertEquals("+33639980123", sms.to());
+        assertTrue(sms.text().startsWith("Sésame, nouveau mot de passe (valable 12 h) : http://localhost:8080/recovery/reset.xhtml?u="
+                + person.uid() + "&t="), sms.text());
+        assertTrue(sms.text().length() <= 160, sms.text());
+        String token = link(sms.text()).group(2);
+        SearchResultEntry entry = entry(person);
+        assertEquals(1, entry.getAttributeValues("sesameToken").length, "the new link replaced the mailed one");
+        assertTrue(entry.getAttributeValue("sesameToken").startsWith("reset$"));
+        assertFalse(entry.toLDIFString().contains(token), "only the token's hash is stored");
+        AuditRecord event = lastEvent(person);
+        assertEquals(AuditEvent.RESET_SMS_SENT, event.event());
+        assertEquals(AGENT, event.actor());
+        assertFalse(event.toJson().contains(token) || event.toJson().contains("+33639980123"), event.toJson());
+        assertTrue(tokens.find(person.uid(), mailed.group(2), TokenPurpose.RESET).isEmpty(), "the mailed link is dead");
+
+        ResetByLinkService resets = new ResetByLinkService(tokens, new PasswordChange(services.config), audit,
+                new MailSender(services.config.mail()), new MailComposer(services.config), services.config, services.clock);
+        assertInstanceOf(RecoveryOutcome.PasswordChanged.class, resets.reset(person.uid(), token, "Nuage-Riviere-2026!",
+                "Nuage-Riviere-2026!", Locale.FRENCH, "198.51.100.7"));
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", directory.port())) {
+            connection.bind(person.dn(), "Nuage-Riviere-2026!");
+        }
+        assertInstanceOf(RecoveryOutcome.LinkNotValid.class, resets.reset(person.uid(), token, "Autre-Chemin-2026!",
+                "Autre-Chemin-2026!", Locale.FRENCH, "198.51.100.7"), "the link works once");
+    }
+
+    @Test
+    void theSmsIsWrittenInThePersonsPreferredLanguage() {
+        Person person = personWithMobile("+33 7 00 00 00 01");
+        TestPeople.set(directory.server(), person, "preferredLanguage", "en-GB");
+
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.sendResetSms(person.dn(), AGENT, CLIENT));
+
+        assertTrue(outbox.newestFirst().get(0).text().startsWith("Sésame, new password (valid 12 h): http"),
+                outbox.newestFirst().get(0).text());
+    }
+
+    @Test
+    void noSmsWithoutAMobileNumberNorForAClosedOrNeverActivatedAccount() throws Exception {
+        Person withoutMobile = person();
+        Person withFixedLine = personWithMobile("01 23 45 67 89");
+        Person closed = personWithMobile("06 39 98 01 24");
+        TestPeople.set(directory.server(), closed, "supannRessourceEtat", "{COMPTE}I:SupannInactif");
+        Person neverActivated = TestPeople.newStudent(directory.server());
+        TestPeople.set(directory.server(), neverActivated, "mobile", "06 39 98 01 25");
+
+        assertInstanceOf(HelpdeskOutcome.NoMobile.class, helpdesk.sendResetSms(withoutMobile.dn(), AGENT, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.NoMobile.class, helpdesk.sendResetSms(withFixedLine.dn(), AGENT, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk.sendResetSms(closed.dn(), AGENT, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk.sendResetSms(neverActivated.dn(), AGENT, CLIENT));
+
+        assertEquals(List.of(), outbox.newestFirst());
+        for (Person person : List.of(withoutMobile, withFixedLine, closed, neverActivated)) {
+            assertFalse(entry(person).hasAttribute("sesameToken"));
+            assertFalse(entry(person).hasAttribute("sesameSecurityEvent"));
+        }
+    }
+
+    @Test
+    void withoutAGatewayTheActionIsNeitherOfferedNorDone() throws Exception {
+        Person person = personWithMobile("06 39 98 01 23");
+        HelpdeskService withoutSms = withSms(new SmsSender((fr.sesame.sms.SmsGateway) null));
+
+        assertFalse(withoutSms.smsAvailable());
+        assertTrue(helpdesk.smsAvailable());
+        assertInstanceOf(HelpdeskOutcome.SmsUnavailable.class, withoutSms.sendResetSms(person.dn(), AGENT, CLIENT));
+        assertFalse(entry(person).hasAttribute("sesameToken"));
+    }
+
+    @Test
+    void whenTheGatewayRefusesNothingIsWrittenAndTheMailedLinkStillWorks() throws Exception {
+        Person person = personWithMobile("06 39 98 01 23");
+        helpdesk.sendResetLink(person.dn(), Locale.FRENCH, AGENT, CLIENT);
+        Matcher mailed = link(Inbox.text(new Inbox(services.mail, person.personalEmail()).awaitNewest()));
+        SearchResultEntry before = entry(person);
+
+        try (LocalSmsProvider provider = new LocalSmsProvider().answering(503)) {
+            HelpdeskService failing = withSms(new SmsSender(new HttpSmsGateway(new HttpSmsSettings(provider.url("/send"),
+                    "POST", "to={to}&text={text}", "application/x-www-form-urlencoded", Optional.empty(), "",
+                    "Authorization", "", Duration.ofSeconds(5)))));
+
+            assertInstanceOf(HelpdeskOutcome.SmsNotSent.class, failing.sendResetSms(person.dn(), AGENT, CLIENT));
+            assertTrue(provider.next().body().startsWith("to=%2B33639980123&text="), "the gateway was asked");
+        }
+
+        SearchResultEntry after = entry(person);
+        assertEquals(List.of(before.getAttributeValues("sesameToken")), List.of(after.getAttributeValues("sesameToken")));
+        assertEquals(List.of(before.getAttributeValues("sesameSecurityEvent")),
+                List.of(after.getAttributeValues("sesameSecurityEvent")));
+        assertNotEquals(AuditEvent.RESET_SMS_SENT, lastEvent(person).event());
+        assertTrue(tokens.find(person.uid(), mailed.group(2), TokenPurpose.RESET).isPresent(), "the mailed link still works");
     }
 }

@@ -88,6 +88,8 @@ public class PortalExtension implements BeforeAllCallback, ParameterResolver {
                     "-Dsesame.password.crypt-rounds=5000",
                     // Every test browses from 127.0.0.1: the per-client limit is tested on its own, not here.
                     "-Dsesame.throttle.client.max-failures=100000",
+                    // SMS go to the development gateway, whose outbox page the browser tests read.
+                    "-Dsesame.sms.gateway=dev",
                     "-jar", new File(project, "target/payara-micro.jar").getAbsolutePath(),
                     "--deploy", Deployments.builtWar().getAbsolutePath(),
                     "--contextroot", "/",
