@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * {@code sesame.audit} logger is appended to it as one JSON object per line and nothing else (no date prefix, no
  * level), whatever the server's log format. A JUL {@link FileHandler} writes it: it appends, rotates by size when
  * asked, and writes each record whole under its lock, so records of concurrent requests never share a line. The
- * records still reach the server log too. If the file cannot be opened the application does not start: an audit
+ * records still reach the server log too. If the file cannot be opened the application fails to start: an audit
  * trail that silently goes nowhere is worse than none.
  */
 @ApplicationScoped
