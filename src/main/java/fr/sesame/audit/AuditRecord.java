@@ -32,6 +32,9 @@ public record AuditRecord(
         Map<String, String> details) {
 
     public static final String ANONYMOUS = "anonymous";
+    /** The detail, and its value, that mark what a helpdesk agent did to someone's account. */
+    public static final String BY = "by";
+    public static final String HELPDESK = "helpdesk";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,6 +54,29 @@ public record AuditRecord(
     /** A successful change made by the person on their own account. */
     public static AuditRecord bySelf(AuditEvent event, String login, String clientAddress, Instant at) {
         return of(at, event, true, login, clientAddress, login, Map.of());
+    }
+
+    /**
+     * A successful action of a helpdesk agent on the account of {@code subject}, marked as such ({@code "by":
+     * "helpdesk"}) so that the helpdesk-admin view finds it among the person's kept events.
+     */
+    public static AuditRecord byAgent(Instant at, AuditEvent event, String agent, String clientAddress, String subject) {
+        return of(at, event, true, agent, clientAddress, subject, Map.of(BY, HELPDESK));
+    }
+
+    /** Whether a helpdesk agent made this record ({@link #byAgent}). */
+    public boolean madeByAgent() {
+        return HELPDESK.equals(details.get(BY)) && !ANONYMOUS.equals(actor);
+    }
+
+    /** Text that the JSON form of every record {@linkplain #byAgent made by an agent} contains. */
+    public static String agentMark() {
+        return "\"" + BY + "\":\"" + HELPDESK + "\"";
+    }
+
+    /** Text that the JSON form of every record whose actor is {@code actor} contains. */
+    public static String actorMark(String actor) {
+        return "\"actor\":" + Json.createValue(actor);
     }
 
     public AuditRecord with(String detail, String value) {

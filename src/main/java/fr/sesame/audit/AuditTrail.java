@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Writes the audit trail. Every record goes as one JSON line to the logger {@code sesame.audit} (route it
- * to its own file for a SIEM, see the README); records about an account are also kept in that account's
- * entry, in the same modify as the change they describe, so the person and the helpdesk can read them.
+ * Writes the audit trail. Every record goes as one JSON line to the logger {@code sesame.audit} (and, with
+ * {@code sesame.audit.file}, to a file of its own for a SIEM: {@link AuditFile}); records about an account are
+ * also kept in that account's entry, in the same modify as the change they describe, so the person and the
+ * helpdesk can read them.
  */
 @ApplicationScoped
 public class AuditTrail {

@@ -1,5 +1,6 @@
 package fr.sesame.config;
 
+import fr.sesame.audit.AuditFileSettings;
 import fr.sesame.directory.AccountField;
 import fr.sesame.directory.AttributeMap;
 import fr.sesame.directory.DirectorySettings;
@@ -162,6 +163,12 @@ public class SesameConfig {
     public static final String SMS_HTTP_HEADER_VALUE = "sesame.sms.http.header-value";
     /** The longest one message may take to be accepted by the HTTP gateway. */
     public static final String SMS_HTTP_TIMEOUT = "sesame.sms.http.timeout";
+    /** A file the audit trail is appended to, one JSON object per line, for a SIEM; empty: the logger only. */
+    public static final String AUDIT_FILE = "sesame.audit.file";
+    /** Size in bytes (or with K, M, G) at which the audit file is rotated; 0: never. */
+    public static final String AUDIT_FILE_MAX_SIZE = "sesame.audit.file-max-size";
+    /** How many audit files rotation keeps, the current one included. */
+    public static final String AUDIT_FILE_COUNT = "sesame.audit.file-count";
 
     private Config config;
 
@@ -298,6 +305,26 @@ public class SesameConfig {
                 string(SMS_HTTP_HEADER_NAME, "Authorization"),
                 string(SMS_HTTP_HEADER_VALUE, ""),
                 duration(SMS_HTTP_TIMEOUT, Duration.ofSeconds(10)));
+    }
+
+    /** The audit trail's own file, if one is configured. */
+    public Optional<AuditFileSettings> auditFile() {
+        long maxSize = optional(AUDIT_FILE_MAX_SIZE).map(value -> parse(AUDIT_FILE_MAX_SIZE, value, SesameConfig::bytes))
+                .orElse(0L);
+        int count = integer(AUDIT_FILE_COUNT, 10);
+        return optional(AUDIT_FILE).map(path -> new AuditFileSettings(java.nio.file.Path.of(path), maxSize, count));
+    }
+
+    /** {@code 1048576}, {@code 1024K}, {@code 1M} or {@code 1G}. */
+    private static long bytes(String value) {
+        String upper = value.toUpperCase(Locale.ROOT);
+        int shift = switch (upper.charAt(upper.length() - 1)) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(shift == 0 ? upper : upper.substring(0, upper.length() - 1).strip()) << shift;
     }
 
     public boolean recoveryMailCode() {

@@ -144,11 +144,19 @@ public class PeopleDirectory {
     }
 
     private List<Account> pagedSearch(Filter filter, int wanted) {
-        List<Account> found = new ArrayList<>();
+        return pagedEntries(filter, wanted, attributes.allAttributes()).entries().stream().map(this::toAccount).toList();
+    }
+
+    /** What a paged search read, and whether it stopped before the end (the limit, or the server's own). */
+    private record Read(List<SearchResultEntry> entries, boolean cut) {}
+
+    /** At most {@code wanted} entries, read in pages of that size. */
+    private Read pagedEntries(Filter filter, int wanted, String... attributesToRead) {
+        List<SearchResultEntry> found = new ArrayList<>();
         ASN1OctetString cookie = null;
         try {
             do {
-                SearchRequest request = new SearchRequest(peopleBase, SearchScope.SUB, filter, attributes.allAttributes());
+                SearchRequest request = new SearchRequest(peopleBase, SearchScope.SUB, filter, attributesToRead);
                 request.setSizeLimit(wanted);
                 request.addControl(new SimplePagedResultsControl(wanted, cookie));
                 SearchResult result;
@@ -158,17 +166,51 @@ public class PeopleDirectory {
                     if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
                         throw e;
                     }
-                    e.getSearchEntries().stream().map(this::toAccount).forEach(found::add);
-                    break;
+                    found.addAll(e.getSearchEntries());
+                    return new Read(found.size() > wanted ? found.subList(0, wanted) : found, true);
                 }
-                result.getSearchEntries().stream().map(this::toAccount).forEach(found::add);
+                found.addAll(result.getSearchEntries());
                 SimplePagedResultsControl paging = SimplePagedResultsControl.get(result);
                 cookie = paging == null || !paging.moreResultsToReturn() ? null : paging.getCookie();
             } while (cookie != null && found.size() < wanted);
         } catch (LDAPException e) {
             throw DirectoryFailures.translate("search for people", e);
         }
-        return found.size() > wanted ? found.subList(0, wanted) : found;
+        return new Read(found.size() > wanted ? found.subList(0, wanted) : found, cookie != null || found.size() > wanted);
+    }
+
+    /**
+     * The security events kept on people's entries, as stored, of the people who have events containing each of
+     * {@code fragments} (not necessarily in the same event): every kept event of at most {@code maxPeople} of
+     * them, and whether the search stopped there (or at the server's own size limit) with more to read.
+     *
+     * @param values the {@link AccountField#SECURITY_EVENT} values, in no particular order
+     * @param more whether the search stopped before reading every person who matched
+     */
+    public record KeptEvents(List<String> values, boolean more) {}
+
+    /**
+     * Finds kept events by pieces of their text: one substring filter per fragment, built by the SDK (which escapes
+     * them), served by the {@code sesameSecurityEvent sub} index of {@code ldap-schema/}. Only the events are read.
+     */
+    public KeptEvents keptEventsContaining(List<String> fragments, int maxPeople) {
+        if (fragments.isEmpty()) {
+            throw new IllegalArgumentException("At least one fragment, or every entry would be read");
+        }
+        String attribute = attributes.attribute(AccountField.SECURITY_EVENT);
+        List<Filter> all = new ArrayList<>(List.of(peopleFilter));
+        for (String fragment : fragments) {
+            all.add(Filter.createSubAnyFilter(attribute, fragment));
+        }
+        Read read = pagedEntries(Filter.createANDFilter(all), maxPeople, attribute);
+        List<String> values = new ArrayList<>();
+        for (SearchResultEntry entry : read.entries()) {
+            String[] kept = entry.getAttributeValues(attribute);
+            if (kept != null) {
+                values.addAll(List.of(kept));
+            }
+        }
+        return new KeptEvents(values, read.cut());
     }
 
     /** The account at {@code dn}, read afresh. */

@@ -19,6 +19,8 @@ public class HelpdeskAgent {
 
     /** The role every page and action of the console needs. */
     public static final String ROLE = "helpdesk";
+    /** The role that may read every agent's actions ({@code helpdesk/audit.xhtml}). */
+    public static final String ADMIN_ROLE = "helpdesk-admin";
 
     @Inject
     SignedInPerson person;
@@ -30,6 +32,11 @@ public class HelpdeskAgent {
             return Optional.empty();
         }
         return Optional.ofNullable(person.getLogin()).or(() -> Optional.ofNullable(external.getRemoteUser()));
+    }
+
+    /** Whether the caller may read every agent's actions. */
+    public boolean admin() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(ADMIN_ROLE);
     }
 
     /** Answers 403 and ends the request: the caller is not (or no longer) an agent. */

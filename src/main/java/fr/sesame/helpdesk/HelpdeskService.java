@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -176,8 +175,7 @@ public class HelpdeskService {
             if (pendingLinks.length > 0) {
                 update.remove(AccountField.TOKEN, pendingLinks);
             }
-            audit.applyAudited(update, account, record(AuditEvent.PERSONAL_EMAIL_CHANGED, agent, client, account)
-                    .with("by", "helpdesk"));
+            audit.applyAudited(update, account, record(AuditEvent.PERSONAL_EMAIL_CHANGED, agent, client, account));
             return new HelpdeskOutcome.Done();
         });
     }
@@ -313,7 +311,7 @@ public class HelpdeskService {
     }
 
     private AuditRecord record(AuditEvent event, String agent, String client, Account account) {
-        return AuditRecord.of(clock.instant(), event, true, agent, client, account.login(), Map.of());
+        return AuditRecord.byAgent(clock.instant(), event, agent, client, account.login());
     }
 
     private static boolean openToSelfService(Account account) {

@@ -186,8 +186,8 @@ public class RecoveryMailService {
         if (!mayReceiveResetLink(account)) {
             throw new IllegalArgumentException("No reset link may be sent to " + account.dn());
         }
-        AuditRecord record = AuditRecord.of(clock.instant(), AuditEvent.RESET_LINK_SENT, true, agent, clientAddress,
-                account.login(), Map.of("requested-by", "helpdesk"));
+        AuditRecord record = AuditRecord.byAgent(clock.instant(), AuditEvent.RESET_LINK_SENT, agent, clientAddress,
+                account.login()).with("requested-by", "helpdesk");
         Tokens.Issued issued = tokens.issue(account, TokenPurpose.RESET, linkLifetime);
         audit.applyAudited(issued.update(), account, record);
         String link = links.link(ResetByLinkService.PAGE, account.value(AccountField.UID).orElseThrow(), issued.token());

@@ -134,4 +134,24 @@ class SesameConfigTest {
         assertFalse(config.directory().toString().contains("s3cret-bind"));
         assertFalse(config.mail().toString().contains("s3cret-mail"));
     }
+
+    @Test
+    void theAuditFileIsOffByDefaultAndItsSizeTakesAUnit() {
+        assertTrue(configWith(Map.of()).auditFile().isEmpty());
+        assertTrue(configWith(Map.of("sesame.audit.file", " ")).auditFile().isEmpty());
+
+        var plain = configWith(Map.of("sesame.audit.file", "/var/log/sesame/audit.jsonl")).auditFile().orElseThrow();
+        assertEquals(java.nio.file.Path.of("/var/log/sesame/audit.jsonl"), plain.path());
+        assertFalse(plain.rotates());
+        var rotated = configWith(Map.of("sesame.audit.file", "a.jsonl", "sesame.audit.file-max-size", "50M",
+                "sesame.audit.file-count", "5")).auditFile().orElseThrow();
+        assertEquals(50L << 20, rotated.maxSize());
+        assertEquals(5, rotated.count());
+        assertEquals(4096, configWith(Map.of("sesame.audit.file", "a", "sesame.audit.file-max-size", "4k"))
+                .auditFile().orElseThrow().maxSize());
+        assertThrows(IllegalArgumentException.class, () -> configWith(Map.of("sesame.audit.file", "a",
+                "sesame.audit.file-max-size", "lots")).auditFile());
+        assertThrows(IllegalArgumentException.class, () -> configWith(Map.of("sesame.audit.file", "a",
+                "sesame.audit.file-max-size", "1M", "sesame.audit.file-count", "1")).auditFile());
+    }
 }

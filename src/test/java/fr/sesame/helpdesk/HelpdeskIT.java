@@ -14,6 +14,7 @@ import fr.sesame.support.Inbox;
 import fr.sesame.support.Portal;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +31,13 @@ class HelpdeskIT {
         portal.directory().server().modify("cn=helpdesk,ou=groups,dc=univ-demo,dc=fr",
                 new Modification(ModificationType.ADD, "member", agent.dn()));
         return agent;
+    }
+
+    private static Person admin(Portal portal) throws Exception {
+        Person admin = agent(portal);
+        portal.directory().server().modify("cn=helpdesk-admin,ou=groups,dc=univ-demo,dc=fr",
+                new Modification(ModificationType.ADD, "member", admin.dn()));
+        return admin;
     }
 
     private static void signIn(Browser browser, Person person) {
@@ -55,7 +63,7 @@ class HelpdeskIT {
 
         String address = "retrouvee." + person.studentNumber() + "@perso.example.org";
         browser.fill("Nouvelle adresse personnelle", address).click("email:submit");
-        assertEquals(java.util.List.of("Cochez la case de confirmation avant de valider."), browser.messages());
+        assertEquals(List.of("Cochez la case de confirmation avant de valider."), browser.messages());
         browser.fill("Nouvelle adresse personnelle", address)
                 .tick("J’ai vérifié cette adresse avec la personne").click("email:submit");
         assertTrue(browser.messages().contains("L’adresse personnelle est enregistrée."), browser.messages().toString());
@@ -115,6 +123,62 @@ class HelpdeskIT {
     }
 
     @Test
+    void anAgentEditsTheAliasResetsTheJokerTogglesSelfServiceAndTheAdminViewListsItAll(Browser browser, Portal portal)
+            throws Exception {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        Person other = TestPeople.activatedStudent(portal.directory().server());
+        Person agent = admin(portal);
+        signIn(browser, agent);
+        browser.open("/helpdesk/person.xhtml?uid=" + person.uid());
+
+        browser.fill("Nouvel identifiant personnalisé", other.login()).click("alias:submit");
+        assertEquals(List.of("Cet identifiant est déjà utilisé par une autre personne."), browser.messages());
+        String alias = "camille.t" + person.uid();
+        browser.fill("Nouvel identifiant personnalisé", alias).click("alias:submit");
+        assertTrue(browser.messages().contains("L’identifiant personnalisé est enregistré."), browser.messages().toString());
+        assertEquals(alias, portal.directory().server().getEntry(person.dn()).getAttributeValue("sesameAlias"));
+
+        browser.tick("Je confirme l’effacement de la question joker").click("joker:submit");
+        assertTrue(browser.messages().contains("La question joker est effacée ; la personne devra en choisir une nouvelle."),
+                browser.messages().toString());
+        assertTrue(browser.text().contains("(à redéfinir)"));
+
+        browser.tick("Je confirme la désactivation du libre-service").click("selfService:submit");
+        assertTrue(browser.messages().contains("Le libre-service est désactivé."), browser.messages().toString());
+        assertEquals("Désactivé par l’assistance", browser.text("#record-self-service"));
+        browser.forgetSession();
+        signIn(browser, person);
+        assertEquals(List.of("Identifiant ou mot de passe incorrect."), browser.messages(), "refused while disabled");
+        browser.forgetSession();
+        signIn(browser, agent);
+        browser.open("/helpdesk/person.xhtml?uid=" + person.uid())
+                .tick("Je confirme la réactivation du libre-service").click("selfService:submit");
+        assertTrue(browser.messages().contains("Le libre-service est réactivé."), browser.messages().toString());
+        assertEquals("Autorisé", browser.text("#record-self-service"));
+
+        browser.open("/helpdesk/index.xhtml").click("Actions de tous les agents");
+        assertEquals("Actions des agents d’assistance", browser.heading());
+        browser.fill("Agent", agent.login()).click("filter-submit");
+        List<String> rows = browser.texts("#actions tbody tr").stream()
+                .filter(row -> row.contains(person.login())).toList();
+        assertEquals(List.of("Libre-service réactivé par l’assistance", "Libre-service désactivé par l’assistance",
+                        "Question joker effacée par l’assistance", "Identifiant personnalisé (alias) modifié par l’assistance"),
+                browser.texts("#actions tbody tr td:nth-child(3)"));
+        assertTrue(rows.size() == 4 && rows.stream().allMatch(row -> row.contains(agent.login())), rows.toString());
+        assertTrue(browser.text("#actions caption").contains("page 1 sur 1"), browser.text("#actions caption"));
+        browser.open("/helpdesk/audit.xhtml?agent=" + agent.login() + "&from=2026-13-45");
+        assertEquals(List.of("Date non valide : choisissez-la dans le calendrier, ou saisissez-la sous la forme aaaa-mm-jj."),
+                browser.messages());
+
+        List<JsonObject> logged = portal.auditRecords().stream()
+                .filter(record -> record.getString("actor").equals(agent.login())
+                        && record.getString("subject").equals(person.login()))
+                .toList();
+        assertEquals(List.of("alias-changed", "joker-reset", "self-service-disabled", "self-service-enabled"),
+                logged.stream().map(record -> record.getString("event")).toList(), "one JSON line each, in the audit file");
+    }
+
+    @Test
     void namesWithMarkupAreShownAsText(Browser browser, Portal portal) throws Exception {
         Person person = TestPeople.activatedStudent(portal.directory().server());
         String name = "<script>window.pwned=1</script>" + person.studentNumber();
@@ -128,7 +192,7 @@ class HelpdeskIT {
     }
 
     @Test
-    void someoneWithoutTheHelpdeskRoleIsRefusedThePagesAndTheActions(Browser browser, Portal portal) {
+    void someoneWithoutTheRoleIsRefusedEveryPageAndAnAgentTheAdminView(Browser browser, Portal portal) throws Exception {
         Person person = TestPeople.activatedStudent(portal.directory().server());
         signIn(browser, person);
 
@@ -142,5 +206,15 @@ class HelpdeskIT {
                 + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
                 + " body: 'sms=sms&sms%3Aconfirm=on&sms%3Asubmit='}).then(r => done(r.status), e => done(String(e)));");
         assertEquals(403L, status);
+        browser.open("/helpdesk/audit.xhtml");
+        assertEquals("Accès refusé", browser.heading());
+
+        browser.forgetSession();
+        signIn(browser, agent(portal));
+        browser.open("/helpdesk/index.xhtml");
+        assertFalse(browser.text().contains("Actions de tous les agents"));
+        browser.open("/helpdesk/audit.xhtml?agent=hugo.support");
+        assertEquals("Accès refusé", browser.heading());
+        assertFalse(browser.text().contains("hugo.support"));
     }
 }

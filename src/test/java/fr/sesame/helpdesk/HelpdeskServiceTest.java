@@ -15,17 +15,10 @@ import fr.sesame.directory.EmbeddedDirectory;
 import fr.sesame.helpdesk.HelpdeskService.SearchOutcome;
 import fr.sesame.mail.MailComposer;
 import fr.sesame.mail.MailSender;
-import fr.sesame.password.Argon2Hasher;
 import fr.sesame.password.PasswordChange;
-import fr.sesame.password.PasswordPolicy;
-import fr.sesame.password.PasswordScheme;
-import fr.sesame.password.TemporaryPasswords;
-import fr.sesame.password.UserPasswordHasher;
 import fr.sesame.recovery.RecoveryMailService;
 import fr.sesame.recovery.RecoveryOutcome;
 import fr.sesame.recovery.ResetByLinkService;
-import fr.sesame.security.InMemoryClientThrottle;
-import fr.sesame.security.ResponseTimeFloor;
 import fr.sesame.support.FlowServices;
 import fr.sesame.sms.DevSmsGateway;
 import fr.sesame.sms.HttpSmsGateway;
@@ -47,7 +40,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The helpdesk's search and actions, written to the embedded directory as the console writes them. */
+/**
+ * The helpdesk's search and record, on the embedded directory. Each action's writes are checked on the embedded
+ * directory and on a real slapd by {@link HelpdeskWrites}.
+ */
 class HelpdeskServiceTest {
 
     private static final String AGENT = "hugo.support";
@@ -60,30 +56,19 @@ class HelpdeskServiceTest {
     private AuditTrail audit;
     private Tokens tokens;
     private RecoveryMailService mails;
-    private TemporaryPasswords temporary;
+    private HelpdeskServices wired;
     private DevSmsGateway outbox;
 
     @BeforeEach
     void start() {
         directory = EmbeddedDirectory.start(0);
         services = new FlowServices(directory.settings());
-        audit = new AuditTrail(services.people);
-        tokens = new Tokens(services.people, new Argon2Hasher(1024, 1, 1), services.clock);
-        mails = new RecoveryMailService(services.people, tokens, audit,
-                new MailSender(services.config.mail()), new MailComposer(services.config),
-                new InMemoryClientThrottle(services.config.throttle().client(), services.clock), services.config,
-                ResponseTimeFloor.none(), services.clock, Runnable::run);
-        temporary = new TemporaryPasswords(new PasswordPolicy(services.config.passwordPolicy()),
-                new UserPasswordHasher(PasswordScheme.SHA512_CRYPT, 5000), services.config.temporaryPasswordLifetime(),
-                false, services.clock);
-        outbox = new DevSmsGateway(services.clock);
-        helpdesk = withSms(new SmsSender(outbox));
-    }
-
-    /** The helpdesk as the portal wires it, with this SMS sender. */
-    private HelpdeskService withSms(SmsSender sms) {
-        return new HelpdeskService(services.people, audit, services.throttle, temporary, mails, tokens, sms,
-                services.config, services.clock);
+        wired = new HelpdeskServices(services);
+        audit = wired.audit;
+        tokens = wired.tokens;
+        mails = wired.mails;
+        outbox = wired.outbox;
+        helpdesk = wired.helpdesk();
     }
 
     @AfterEach
@@ -100,12 +85,12 @@ class HelpdeskServiceTest {
         return directory.server().getEntry(person.dn(), "*", "+");
     }
 
-    private List<PersonRow> found(String text) {
-        return assertInstanceOf(SearchOutcome.Found.class, helpdesk.search(text)).people();
-    }
-
     private AuditRecord lastEvent(Person person) {
         return helpdesk.find(person.uid()).orElseThrow().events().get(0);
+    }
+
+    private List<PersonRow> found(String text) {
+        return assertInstanceOf(SearchOutcome.Found.class, helpdesk.search(text)).people();
     }
 
     @Test
@@ -175,122 +160,6 @@ class HelpdeskServiceTest {
         assertTrue(record.activated());
         assertTrue(record.hasPersonalEmail());
         assertEquals(TestPeople.QUESTION, record.jokerQuestion());
-    }
-
-    @Test
-    void anAliasIsWrittenOnceAndAudited() throws Exception {
-        Person person = person();
-
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.changeAlias(person.dn(), "Camille.T", AGENT, CLIENT));
-
-        assertEquals("camille.t", entry(person).getAttributeValue("sesameAlias"));
-        AuditRecord event = lastEvent(person);
-        assertEquals(AuditEvent.ALIAS_CHANGED, event.event());
-        assertEquals(AGENT, event.actor());
-        assertInstanceOf(HelpdeskOutcome.Unchanged.class, helpdesk.changeAlias(person.dn(), "camille.t", AGENT, CLIENT));
-    }
-
-    @Test
-    void anAliasAnotherPersonHasAsAliasOrLoginIsRefused() throws Exception {
-        Person first = person();
-        Person second = person();
-        helpdesk.changeAlias(first.dn(), "camille.t", AGENT, CLIENT);
-
-        assertInstanceOf(HelpdeskOutcome.AliasTaken.class, helpdesk.changeAlias(second.dn(), "CAMILLE.T", AGENT, CLIENT));
-        assertInstanceOf(HelpdeskOutcome.AliasTaken.class, helpdesk.changeAlias(second.dn(), first.login(), AGENT, CLIENT));
-        assertInstanceOf(HelpdeskOutcome.AliasInvalid.class, helpdesk.changeAlias(second.dn(), "a*)", AGENT, CLIENT));
-        assertFalse(entry(second).hasAttribute("sesameAlias"));
-    }
-
-    @Test
-    void anAgentSetsThePersonalEmailThenMailsTheResetLinkToIt() throws Exception {
-        Person person = person();
-
-        assertInstanceOf(HelpdeskOutcome.Done.class,
-                helpdesk.setPersonalEmail(person.dn(), " nouvelle@perso.example.org ", AGENT, CLIENT));
-        services.clock.advance(Duration.ofMinutes(1));
-        assertEquals(new HelpdeskOutcome.ResetLinkSent(true),
-                helpdesk.sendResetLink(person.dn(), Locale.FRENCH, AGENT, CLIENT));
-
-        SearchResultEntry entry = entry(person);
-        assertEquals("nouvelle@perso.example.org", entry.getAttributeValue("supannMailPerso"));
-        assertTrue(entry.getAttributeValue("sesameToken").startsWith("reset$"));
-        String mail = Inbox.text(new Inbox(services.mail, "nouvelle@perso.example.org").awaitNewest());
-        assertTrue(mail.contains("/recovery/reset.xhtml"), mail);
-        AuditRecord sent = lastEvent(person);
-        assertEquals(AuditEvent.RESET_LINK_SENT, sent.event());
-        assertEquals(AGENT, sent.actor());
-        assertInstanceOf(HelpdeskOutcome.NotAnEmail.class,
-                helpdesk.setPersonalEmail(person.dn(), "a@b.fr, c@d.fr", AGENT, CLIENT));
-    }
-
-    @Test
-    void aTemporaryPasswordBindsAndMustBeChangedButIsNeverRecorded() throws Exception {
-        Person person = person();
-
-        HelpdeskOutcome.TemporaryPasswordIssued issued = assertInstanceOf(HelpdeskOutcome.TemporaryPasswordIssued.class,
-                helpdesk.issueTemporaryPassword(person.dn(), AGENT, CLIENT));
-
-        String password = issued.password().password();
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", directory.port())) {
-            connection.bind(person.dn(), password);
-        }
-        SearchResultEntry entry = entry(person);
-        assertEquals("TRUE", entry.getAttributeValue("sesameMustChangePassword"));
-        assertFalse(entry.toLDIFString().contains(password));
-        assertEquals(AuditEvent.TEMPORARY_PASSWORD_ISSUED, lastEvent(person).event());
-    }
-
-    @Test
-    void aNeverActivatedAccountGetsNoTemporaryPasswordNorLink() {
-        Person person = TestPeople.newStudent(directory.server());
-
-        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk.issueTemporaryPassword(person.dn(), AGENT, CLIENT));
-        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk.sendResetLink(person.dn(), Locale.FRENCH, AGENT, CLIENT));
-    }
-
-    @Test
-    void unlockingForgetsFailuresAndTheLock() throws Exception {
-        Person person = person();
-        TestPeople.set(directory.server(), person, "sesameFailure", "joker$20260901075500Z", "joker$20260901075600Z");
-        TestPeople.set(directory.server(), person, "sesameLockedUntil", "20260901090000Z");
-        assertTrue(helpdesk.find(person.uid()).orElseThrow().locked());
-
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.unlock(person.dn(), AGENT, CLIENT));
-
-        SearchResultEntry entry = entry(person);
-        assertFalse(entry.hasAttribute("sesameFailure"));
-        assertFalse(entry.hasAttribute("sesameLockedUntil"));
-        assertEquals(AuditEvent.ACCOUNT_UNLOCKED, lastEvent(person).event());
-        assertInstanceOf(HelpdeskOutcome.Unchanged.class, helpdesk.unlock(person.dn(), AGENT, CLIENT));
-    }
-
-    @Test
-    void resettingTheJokerRemovesQuestionAndAnswerAndAsksForNewOnes() throws Exception {
-        Person person = person();
-
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.resetJoker(person.dn(), AGENT, CLIENT));
-
-        SearchResultEntry entry = entry(person);
-        assertFalse(entry.hasAttribute("sesameJokerQuestion"));
-        assertFalse(entry.hasAttribute("sesameJokerAnswer"));
-        assertEquals("TRUE", entry.getAttributeValue("sesameJokerResetRequired"));
-        assertEquals(AuditEvent.JOKER_RESET, lastEvent(person).event());
-    }
-
-    @Test
-    void selfServiceIsDisabledAndEnabledAgain() throws Exception {
-        Person person = person();
-
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.setSelfServiceDisabled(person.dn(), true, AGENT, CLIENT));
-        assertEquals("TRUE", entry(person).getAttributeValue("sesameSelfServiceDisabled"));
-        assertEquals(AuditEvent.SELF_SERVICE_DISABLED, lastEvent(person).event());
-        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk.issueTemporaryPassword(person.dn(), AGENT, CLIENT));
-        services.clock.advance(Duration.ofMinutes(1));
-
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.setSelfServiceDisabled(person.dn(), false, AGENT, CLIENT));
-        assertFalse(entry(person).hasAttribute("sesameSelfServiceDisabled"));
-        assertEquals(AuditEvent.SELF_SERVICE_ENABLED, lastEvent(person).event());
     }
 
     @Test
@@ -382,7 +251,7 @@ class HelpdeskServiceTest {
     @Test
     void withoutAGatewayTheActionIsNeitherOfferedNorDone() throws Exception {
         Person person = personWithMobile("06 39 98 01 23");
-        HelpdeskService withoutSms = withSms(new SmsSender((fr.sesame.sms.SmsGateway) null));
+        HelpdeskService withoutSms = wired.with(new SmsSender((fr.sesame.sms.SmsGateway) null));
 
         assertFalse(withoutSms.smsAvailable());
         assertTrue(helpdesk.smsAvailable());
@@ -398,7 +267,7 @@ class HelpdeskServiceTest {
         SearchResultEntry before = entry(person);
 
         try (LocalSmsProvider provider = new LocalSmsProvider().answering(503)) {
-            HelpdeskService failing = withSms(new SmsSender(new HttpSmsGateway(new HttpSmsSettings(provider.url("/send"),
+            HelpdeskService failing = wired.with(new SmsSender(new HttpSmsGateway(new HttpSmsSettings(provider.url("/send"),
                     "POST", "to={to}&text={text}", "application/x-www-form-urlencoded", Optional.empty(), "",
                     "Authorization", "", Duration.ofSeconds(5)))));
 

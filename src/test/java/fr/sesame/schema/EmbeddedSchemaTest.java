@@ -40,7 +40,7 @@ class EmbeddedSchemaTest {
     static void start() throws Exception {
         server = newServer();
         try (LDIFReader reader = new LDIFReader(SchemaFiles.file("demo/demo-data.ldif").toFile())) {
-            assertEquals(11, server.importFromLDIF(true, reader), "entries of demo-data.ldif");
+            assertEquals(12, server.importFromLDIF(true, reader), "entries of demo-data.ldif");
         }
         server.startListening();
     }
@@ -125,6 +125,8 @@ class EmbeddedSchemaTest {
             assertNotNull(helpdesk);
             assertEquals(List.of("uid=10000006,ou=people,dc=univ-demo,dc=fr"),
                     List.of(helpdesk.getAttributeValues("member")));
+            assertEquals(List.of("uid=10000006,ou=people,dc=univ-demo,dc=fr"), List.of(connection
+                    .getEntry("cn=helpdesk-admin,ou=groups,dc=univ-demo,dc=fr").getAttributeValues("member")));
             assertNotNull(connection.getEntry("ou=help-requests,dc=univ-demo,dc=fr"));
         }
     }

@@ -90,7 +90,7 @@ class SchemaFormsAgreeTest {
             {15, "sesameSelfServiceDisabled", BOOLEAN, "booleanMatch", null, null, true},
             {16, "sesameJokerResetRequired", BOOLEAN, "booleanMatch", null, null, true},
             {17, "sesameAlias", DIRECTORY_STRING, "caseIgnoreMatch", null, "caseIgnoreSubstringsMatch", true},
-            {18, "sesameSecurityEvent", DIRECTORY_STRING, "caseExactMatch", null, null, false},
+            {18, "sesameSecurityEvent", DIRECTORY_STRING, "caseExactMatch", null, "caseExactSubstringsMatch", false},
             {19, "sesameRequestState", DIRECTORY_STRING, "caseIgnoreMatch", null, null, true},
             {20, "sesameRequestId", IA5_STRING, "caseExactIA5Match", null, null, true},
         };

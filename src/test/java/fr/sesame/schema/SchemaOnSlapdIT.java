@@ -286,7 +286,7 @@ class SchemaOnSlapdIT {
         String config = slapd.searchConfig(slapd.databaseDn(), "olcDbIndex");
         for (String index : List.of("supannAliasLogin eq", "uid eq", "supannEtuId eq", "supannCodeINE eq",
                 "supannEmpId eq", "supannMailPerso eq", "mail eq", "sesameAlias eq", "cn eq,sub", "sn eq,sub",
-                "givenName eq,sub", "displayName eq,sub", "member eq", "objectClass eq")) {
+                "givenName eq,sub", "displayName eq,sub", "member eq", "objectClass eq", "sesameSecurityEvent sub")) {
             assertTrue(config.contains("olcDbIndex: " + index + "\n"), index + " missing in\n" + config);
         }
         String modules = slapd.searchConfig("cn=config", "olcModuleLoad");

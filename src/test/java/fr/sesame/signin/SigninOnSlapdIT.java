@@ -37,11 +37,11 @@ class SigninOnSlapdIT {
     }
 
     @Test
-    void aMemberOfTheHelpdeskGroupGetsTheHelpdeskRole() {
+    void aMemberOfTheHelpdeskGroupsGetsTheHelpdeskRoles() {
         SigninResult result = signin.signIn("hugo.support", "Rentree-2026!", "192.0.2.30");
 
         SigninResult.SignedIn signedIn = assertInstanceOf(SigninResult.SignedIn.class, result);
-        assertEquals(Set.of("user", "helpdesk"), signedIn.roles());
+        assertEquals(Set.of("user", "helpdesk", "helpdesk-admin"), signedIn.roles());
         assertEquals("uid=10000006,ou=people,dc=univ-demo,dc=fr", signedIn.dn());
     }
 

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +63,9 @@ public class PortalExtension implements BeforeAllCallback, ParameterResolver {
             mail.start();
             int httpPort = freePort();
             String baseUrl = "http://localhost:" + httpPort;
-            Process payara = launch(directory, mail, httpPort, baseUrl);
-            Running running = new Running(new Portal(baseUrl, directory, mail), payara);
+            Path auditFile = auditFile();
+            Process payara = launch(directory, mail, httpPort, baseUrl, auditFile);
+            Running running = new Running(new Portal(baseUrl, directory, mail, auditFile), payara);
             try {
                 awaitHomePage(baseUrl, payara);
             } catch (RuntimeException e) {
@@ -73,7 +75,19 @@ public class PortalExtension implements BeforeAllCallback, ParameterResolver {
             return running;
         }
 
-        private static Process launch(EmbeddedDirectory directory, GreenMail mail, int httpPort, String baseUrl) {
+        /** A file of its own for the portal's audit trail, as a SIEM would read it. */
+        private static Path auditFile() {
+            try {
+                Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+                Files.createDirectories(tmp);
+                return Files.createTempDirectory(tmp, "portal-audit-").resolve("sesame-audit.jsonl");
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot make a directory for the audit file", e);
+            }
+        }
+
+        private static Process launch(EmbeddedDirectory directory, GreenMail mail, int httpPort, String baseUrl,
+                Path auditFile) {
             File project = new File(System.getProperty("sesame.project.dir", "."));
             DirectorySettings endpoint = directory.settings();
             List<String> command = new ArrayList<>(List.of(
@@ -86,6 +100,7 @@ public class PortalExtension implements BeforeAllCallback, ParameterResolver {
                     "-Dsesame.mail.host=127.0.0.1",
                     "-Dsesame.mail.port=" + mail.getSmtp().getPort(),
                     "-Dsesame.password.crypt-rounds=5000",
+                    "-Dsesame.audit.file=" + auditFile,
                     // Every test browses from 127.0.0.1: the per-client limit is tested on its own, not here.
                     "-Dsesame.throttle.client.max-failures=100000",
                     // SMS go to the development gateway, whose outbox page the browser tests read.
