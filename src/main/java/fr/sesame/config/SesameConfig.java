@@ -60,6 +60,7 @@ public class SesameConfig {
     public static final String LDAP_RESPONSE_TIMEOUT = "sesame.ldap.response-timeout";
     public static final String LDAP_HEALTH_CHECK_INTERVAL = "sesame.ldap.health-check-interval";
     public static final String LDAP_MAX_CONNECTION_AGE = "sesame.ldap.max-connection-age";
+    public static final String LDAP_FAILBACK_AFTER = "sesame.ldap.failback-after";
 
     /** Prefix of the attribute mapping keys: {@code sesame.attribute.<field>}, see {@link AccountField}. */
     public static final String ATTRIBUTE_PREFIX = "sesame.attribute.";
@@ -214,7 +215,8 @@ public class SesameConfig {
                 duration(LDAP_CONNECT_TIMEOUT, Duration.ofSeconds(5)),
                 duration(LDAP_RESPONSE_TIMEOUT, Duration.ofSeconds(10)),
                 duration(LDAP_HEALTH_CHECK_INTERVAL, Duration.ofSeconds(60)),
-                duration(LDAP_MAX_CONNECTION_AGE, Duration.ofMinutes(30)));
+                duration(LDAP_MAX_CONNECTION_AGE, Duration.ofMinutes(30)),
+                duration(LDAP_FAILBACK_AFTER, Duration.ofMinutes(2)));
     }
 
     /** Which directory attribute holds each piece of a person's account. */

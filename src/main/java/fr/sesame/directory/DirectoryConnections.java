@@ -25,8 +25,14 @@ import javax.net.ssl.SSLContext;
 /**
  * The portal's connections to the directory: one pool bound as the service account for every search and
  * write, and a second, unauthenticated pool used only to check a person's password by a bind (so a
- * person's bind never changes the identity of the service pool). Failover across the configured URLs,
- * LDAPS or StartTLS, background health checks, timeouts.
+ * person's bind never changes the identity of the service pool). LDAPS or StartTLS, background health checks,
+ * timeouts.
+ *
+ * <p>Failover: new connections go to the first URL that accepts them, in the configured order. An operation
+ * that fails because its connection broke (the server stopped, or did not answer within the response timeout)
+ * is made once more on a new connection, so only a request whose write the lost server may already have applied
+ * can fail. Connections to any server but the first are replaced after {@code failbackAfter}, so the portal
+ * writes to one server of a multi-provider pair whenever it can.
  */
 public class DirectoryConnections implements AutoCloseable {
 
@@ -98,17 +104,28 @@ public class DirectoryConnections implements AutoCloseable {
         } catch (LDAPException e) {
             throw DirectoryFailures.translate("check a password", e);
         }
-        try {
-            connection.bind(new SimpleBindRequest(dn, password));
-            bindPool.releaseConnection(connection);
-            return true;
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connection.bind(new SimpleBindRequest(dn, password));
                 bindPool.releaseConnection(connection);
-                return false;
+                return true;
+            } catch (LDAPException e) {
+                if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                    bindPool.releaseConnection(connection);
+                    return false;
+                }
+                if (attempt > 1 || ResultCode.isConnectionUsable(e.getResultCode())) {
+                    bindPool.releaseDefunctConnection(connection);
+                    throw DirectoryFailures.translate("check a password", e);
+                }
             }
-            bindPool.releaseDefunctConnection(connection);
-            throw DirectoryFailures.translate("check a password", e);
+            // The pooled connection broke (its server went away since its last use): check once more on a new
+            // one, which the server set opens on the next URL if need be. A bind changes nothing, so a retry is safe.
+            try {
+                connection = bindPool.replaceDefunctConnection(connection);
+            } catch (LDAPException e) {
+                throw DirectoryFailures.translate("check a password", e);
+            }
         }
     }
 
@@ -157,7 +174,9 @@ public class DirectoryConnections implements AutoCloseable {
         if (settings.security() != LdapSecurity.NONE) {
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         }
-        return new FailoverServerSet(hosts, ports, sockets, options);
+        FailoverServerSet failover = new FailoverServerSet(hosts, ports, sockets, options);
+        failover.setMaxFailoverConnectionAgeMillis(settings.failbackAfter().toMillis());
+        return failover;
     }
 
     private static SSLContext sslContext(DirectorySettings settings) {

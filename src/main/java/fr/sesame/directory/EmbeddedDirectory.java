@@ -105,7 +105,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
         return new DirectorySettings(List.of(url()), LdapSecurity.NONE, java.util.Optional.empty(), "", "PKCS12",
                 MANAGER_DN, managerPassword, "ou=people," + BASE_DN, "(objectClass=inetOrgPerson)",
                 "ou=groups," + BASE_DN, 4, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(30));
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(2));
     }
 
     /** For tests: direct access to the server (snapshots, LDIF import, assertions). */

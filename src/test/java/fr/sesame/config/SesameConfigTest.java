@@ -78,13 +78,18 @@ class SesameConfigTest {
                 "sesame.ldap.urls", "ldaps://ldap1.univ.fr:636, ldaps://ldap2.univ.fr:636",
                 "sesame.ldap.security", "LDAPS",
                 "sesame.ldap.connect-timeout", "PT2S",
-                "sesame.ldap.response-timeout", "1500"));
+                "sesame.ldap.response-timeout", "1500",
+                "sesame.ldap.failback-after", "PT30S"));
 
         DirectorySettings directory = config.directory();
         assertEquals(List.of("ldaps://ldap1.univ.fr:636", "ldaps://ldap2.univ.fr:636"), directory.urls());
         assertEquals(LdapSecurity.LDAPS, directory.security());
         assertEquals(Duration.ofSeconds(2), directory.connectTimeout());
         assertEquals(Duration.ofMillis(1500), directory.responseTimeout());
+        assertEquals(Duration.ofSeconds(30), directory.failbackAfter());
+        assertEquals(Duration.ofMinutes(2), configWith(Map.of()).directory().failbackAfter());
+        assertThrows(IllegalArgumentException.class,
+                () -> configWith(Map.of("sesame.ldap.failback-after", "PT0S")).directory());
     }
 
     @Test

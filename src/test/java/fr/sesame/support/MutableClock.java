@@ -15,7 +15,7 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    public void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -59,6 +59,10 @@ import com.unboundid.ldap.sdk.LDAPException;
  * <p>Use either {@code try (Slapd slapd = Slapd.start()) { ... }} or {@code @ExtendWith(Slapd.Extension.class)},
  * which starts one slapd per test class and injects it into any {@code Slapd} parameter (constructor,
  * {@code @BeforeAll}, {@code @BeforeEach}, test methods).
+ *
+ * <p>{@link #startWithoutEntries()} gives the same configuration with an empty database (the second server of a
+ * {@link SlapdPair}); {@link #stop()}, {@link #kill()} and {@link #restart()} take a server away and bring it back
+ * on the same port with its data, for failover tests.
  */
 public final class Slapd implements AutoCloseable {
 
@@ -101,6 +105,18 @@ public final class Slapd implements AutoCloseable {
 
     /** Starts a fresh slapd loaded with the Sésame schemas, indexes and demo data. */
     public static Slapd start() {
+        return start(true);
+    }
+
+    /**
+     * Starts a fresh slapd configured like {@link #start()} (schemas, database, indexes, access rules) but holding
+     * no entry: the second server of a replicated pair, which receives everything from the first.
+     */
+    public static Slapd startWithoutEntries() {
+        return start(false);
+    }
+
+    private static Slapd start(boolean withEntries) {
         checkInstalled();
         Path projectDir = projectDir();
         Path schemaDir = projectDir.resolve("ldap-schema");
@@ -124,7 +140,7 @@ public final class Slapd implements AutoCloseable {
                 throw e;
             }
             try {
-                slapd.load(schemaDir);
+                slapd.load(schemaDir, withEntries);
                 return slapd;
             } catch (RuntimeException | Error e) {
                 String log = slapd.stderr();
@@ -179,6 +195,11 @@ public final class Slapd implements AutoCloseable {
         return "ldap://" + host() + ":" + port;
     }
 
+    /** The URL slapd listens on, exactly as given to {@code slapd -h} (replication configuration matches it). */
+    public String listenerUrl() {
+        return ldapUrl() + "/";
+    }
+
     /** The {@code ldapi://} URL, on which root (and the user running the tests) manage {@code cn=config}. */
     public String ldapiUrl() {
         return ldapiUrl;
@@ -195,7 +216,7 @@ public final class Slapd implements AutoCloseable {
                 fr.sesame.directory.LdapSecurity.NONE, java.util.Optional.empty(), "", "PKCS12", serviceDn(),
                 servicePassword(), "ou=people," + baseDn(), "(objectClass=inetOrgPerson)", "ou=groups," + baseDn(), 4,
                 java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60),
-                java.time.Duration.ofMinutes(30));
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(2));
     }
 
     /** A new unauthenticated connection; the caller closes it. */
@@ -234,6 +255,11 @@ public final class Slapd implements AutoCloseable {
                 "-f", ldif.toString()));
     }
 
+    /** Runs {@code ldapadd -x -D cn=admin,...} with the given LDIF text. */
+    public void addAsAdmin(String ldif) {
+        addAsAdmin(writeTemp("entries", ldif));
+    }
+
     /** Runs {@code ldapmodify -Y EXTERNAL} on {@code cn=config} with the given LDIF text. */
     public void modifyConfig(String ldif) {
         Path file = writeTemp("config-change", ldif);
@@ -260,26 +286,69 @@ public final class Slapd implements AutoCloseable {
         }
     }
 
+    /** Whether slapd is running (not stopped, killed or closed). */
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The process id of the running slapd, e.g. to freeze it with {@code kill -STOP}. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("slapd is not running");
+        }
+        return process.pid();
+    }
+
+    /**
+     * Stops slapd as {@code systemctl stop} does (SIGTERM: it ends its connections and closes the database
+     * cleanly), keeping its files for {@link #restart()}.
+     */
+    public synchronized void stop() {
+        end(false);
+    }
+
+    /** Kills slapd as a crash would (SIGKILL: nothing flushed, no goodbye), keeping its files for {@link #restart()}. */
+    public synchronized void kill() {
+        end(true);
+    }
+
+    /** Starts the stopped or killed slapd again, on the same port, with its configuration and data. */
+    public synchronized void restart() {
+        if (isRunning()) {
+            throw new IllegalStateException("slapd is already running on " + ldapUrl());
+        }
+        launch();
+    }
+
     /** Stops slapd and deletes its files. Safe to call more than once. */
     @Override
     public synchronized void close() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            process = null;
-        }
+        end(false);
         deleteTree(dir);
         if (socketDir != null) {
             deleteTree(socketDir);
         }
+    }
+
+    private void end(boolean forcibly) {
+        if (process == null) {
+            return;
+        }
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
     }
 
     // ------------------------------------------------------------------------------------------------ start-up
@@ -379,11 +448,11 @@ public final class Slapd implements AutoCloseable {
 
     private void launch() {
         ProcessBuilder builder = new ProcessBuilder(SLAPD.toString(),
-                "-h", ldapUrl() + "/ " + ldapiUrl,
+                "-h", listenerUrl() + " " + ldapiUrl,
                 "-F", dir.resolve("slapd.d").toString(),
                 "-d", "none");
         builder.redirectErrorStream(true);
-        builder.redirectOutput(stderrLog.toFile());
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
         builder.environment().put("LDAPNOINIT", "1");
         try {
             process = builder.start();
@@ -428,7 +497,7 @@ public final class Slapd implements AutoCloseable {
     }
 
     /** What an administrator does, file by file, with the very files of ldap-schema/. */
-    private void load(Path schemaDir) {
+    private void load(Path schemaDir, boolean withEntries) {
         tool(List.of(LDAPMODIFY.toString(), "-Q", "-Y", "EXTERNAL", "-H", ldapiUrl, "-f",
                 schemaDir.resolve("openldap/00-argon2-module.ldif").toString()));
         addConfig(STOCK_SCHEMA_DIR.resolve("cosine.ldif"));
@@ -460,9 +529,19 @@ public final class Slapd implements AutoCloseable {
         tool(List.of(LDAPMODIFY.toString(), "-Q", "-Y", "EXTERNAL", "-H", ldapiUrl, "-f",
                 writeTemp("indexes", indexes).toString()));
 
-        addAsAdmin(schemaDir.resolve("demo/demo-data.ldif"));
+        if (withEntries) {
+            addEntries(schemaDir);
+        }
+        // The README's example access rules for the portal's service account.
+        String access = read(schemaDir.resolve("openldap/04-access-example.ldif"))
+                .replace("olcDatabase={1}mdb,cn=config", databaseDn);
+        tool(List.of(LDAPMODIFY.toString(), "-Q", "-Y", "EXTERNAL", "-H", ldapiUrl, "-f",
+                writeTemp("access", access).toString()));
+    }
 
-        // The portal's service account and the README's example access rules for it.
+    /** The demo entries and the portal's service account. */
+    private void addEntries(Path schemaDir) {
+        addAsAdmin(schemaDir.resolve("demo/demo-data.ldif"));
         addAsAdmin(writeTemp("service", String.join("\n",
                 "dn: ou=services," + BASE_DN,
                 "objectClass: organizationalUnit",
@@ -474,10 +553,6 @@ public final class Slapd implements AutoCloseable {
                 "cn: sesame",
                 "userPassword: " + ssha(servicePassword),
                 "")));
-        String access = read(schemaDir.resolve("openldap/04-access-example.ldif"))
-                .replace("olcDatabase={1}mdb,cn=config", databaseDn);
-        tool(List.of(LDAPMODIFY.toString(), "-Q", "-Y", "EXTERNAL", "-H", ldapiUrl, "-f",
-                writeTemp("access", access).toString()));
     }
 
     private String findDatabaseDn() {
@@ -550,7 +625,7 @@ public final class Slapd implements AutoCloseable {
         }
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
