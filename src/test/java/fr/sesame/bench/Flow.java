@@ -1,0 +1,65 @@
+package fr.sesame.bench;
+
+import java.util.List;
+
+/**
+ * The five flows of a rentrée morning, their share of the mix, and the slow hashes each one makes the portal
+ * compute (counted from the code: {@code JokerAnswers}, {@code PasswordChange}, {@code PasswordHistory},
+ * {@code Tokens}, {@code UserPasswordHasher}; the people are those of {@code ldap-schema/tools/GeneratePeople.java},
+ * with one password-history value and a 5 000-round crypt password when activated).
+ *
+ * @param argon2Verify joker answer, history entry or token checked
+ * @param argon2Hash new joker answer, history value or token
+ * @param crypt50000 new {@code userPassword} (SHA-512 crypt, the default 50 000 rounds)
+ * @param crypt5000Verify a 5 000-round crypt checked: the person's current password, or the agent's bind
+ */
+public enum Flow {
+    /** Identify, answer "Grenoble" (1 verify), new password: history (1 verify) and current password (1 crypt
+     * check), then the new hash and history value. */
+    JOKER("joker", 35, 2, 1, 1, 1),
+    /** Identify, choose the joker (1 hash), SMS, consents, password: compared with the joker answer (1 verify),
+     * then the new hash and history value. */
+    ACTIVATION("activation", 25, 1, 2, 1, 0),
+    /** Ask for a link (the token, 1 hash), open it (1 verify), new password: token again (1 verify), history
+     * (1 verify) and current password (1 crypt check), then the new hash and history value. */
+    EMAIL_LINK("email-link", 20, 3, 2, 1, 1),
+    /** Identify: the login is shown (and mailed). */
+    FORGOTTEN_LOGIN("forgotten-login", 10, 0, 0, 0, 0),
+    /** An agent signs in (a bind: 1 crypt check by the directory) and runs three searches. */
+    HELPDESK_SEARCH("helpdesk-search", 10, 0, 0, 0, 1);
+
+    private final String key;
+    private final int percent;
+    private final int argon2Verify;
+    private final int argon2Hash;
+    private final int crypt50000;
+    private final int crypt5000Verify;
+
+    Flow(String key, int percent, int argon2Verify, int argon2Hash, int crypt50000, int crypt5000Verify) {
+        this.key = key;
+        this.percent = percent;
+        this.argon2Verify = argon2Verify;
+        this.argon2Hash = argon2Hash;
+        this.crypt50000 = crypt50000;
+        this.crypt5000Verify = crypt5000Verify;
+    }
+
+    /** The Gatling group name of the flow. */
+    public String key() {
+        return key;
+    }
+
+    public int percent() {
+        return percent;
+    }
+
+    /** Seconds of slow hashing one flow costs, given the cost of each hash in milliseconds (JMH). */
+    public double hashSeconds(HashBudget.Costs costs) {
+        return (argon2Verify * costs.argon2VerifyMs() + argon2Hash * costs.argon2HashMs()
+                + crypt50000 * costs.crypt50000Ms() + crypt5000Verify * costs.crypt5000VerifyMs()) / 1000.0;
+    }
+
+    public static List<Flow> all() {
+        return List.of(values());
+    }
+}
