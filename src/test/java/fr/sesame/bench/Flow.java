@@ -16,17 +16,41 @@ import java.util.List;
 public enum Flow {
     /** Identify, answer "Grenoble" (1 verify), new password: history (1 verify) and current password (1 crypt
      * check), then the new hash and history value. */
-    JOKER("joker", 35, 2, 1, 1, 1),
+    JOKER("joker", 35, 2, 1, 1, 1, List.of(Step.page("open"), Step.floor("identify", 400), Step.hashing("answer"),
+            Step.hashing("password"))),
     /** Identify, choose the joker (1 hash), SMS, consents, password: compared with the joker answer (1 verify),
      * then the new hash and history value. */
-    ACTIVATION("activation", 25, 1, 2, 1, 0),
+    ACTIVATION("activation", 25, 1, 2, 1, 0, List.of(Step.page("open"), Step.floor("identify", 400),
+            Step.hashing("joker"), Step.page("sms"), Step.page("consents"), Step.hashing("password"))),
     /** Ask for a link (the token, 1 hash), open it (1 verify), new password: token again (1 verify), history
      * (1 verify) and current password (1 crypt check), then the new hash and history value. */
-    EMAIL_LINK("email-link", 20, 3, 2, 1, 1),
+    EMAIL_LINK("email-link", 20, 3, 2, 1, 1, List.of(Step.page("open"), new Step("request", true, 800),
+            Step.hashing("open-link"), Step.hashing("password"))),
     /** Identify: the login is shown (and mailed). */
-    FORGOTTEN_LOGIN("forgotten-login", 10, 0, 0, 0, 0),
+    FORGOTTEN_LOGIN("forgotten-login", 10, 0, 0, 0, 0, List.of(Step.page("open"), Step.floor("identify", 400))),
     /** An agent signs in (a bind: 1 crypt check by the directory) and runs three searches. */
-    HELPDESK_SEARCH("helpdesk-search", 10, 0, 0, 0, 1);
+    HELPDESK_SEARCH("helpdesk-search", 10, 0, 0, 0, 1, List.of(Step.page("open"), new Step("sign-in", true, 300),
+            Step.page("search-name"), Step.page("search-given-name"), Step.page("search-login")));
+
+    /**
+     * A page of a flow, as the harness times it.
+     *
+     * @param slowHash whether the portal computes a slow hash for it
+     * @param floorMillis the deliberate minimum response time of the step (same answer for known and unknown people)
+     */
+    public record Step(String name, boolean slowHash, int floorMillis) {
+        static Step page(String name) {
+            return new Step(name, false, 0);
+        }
+
+        static Step floor(String name, int floorMillis) {
+            return new Step(name, false, floorMillis);
+        }
+
+        static Step hashing(String name) {
+            return new Step(name, true, 0);
+        }
+    }
 
     private final String key;
     private final int percent;
@@ -34,8 +58,10 @@ public enum Flow {
     private final int argon2Hash;
     private final int crypt50000;
     private final int crypt5000Verify;
+    private final List<Step> steps;
 
-    Flow(String key, int percent, int argon2Verify, int argon2Hash, int crypt50000, int crypt5000Verify) {
+    Flow(String key, int percent, int argon2Verify, int argon2Hash, int crypt50000, int crypt5000Verify, List<Step> steps) {
+        this.steps = steps;
         this.key = key;
         this.percent = percent;
         this.argon2Verify = argon2Verify;
@@ -47,6 +73,11 @@ public enum Flow {
     /** The Gatling group name of the flow. */
     public String key() {
         return key;
+    }
+
+    /** The steps in the order a person goes through them. */
+    public List<Step> steps() {
+        return steps;
     }
 
     public int percent() {

@@ -5,6 +5,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +30,9 @@ final class LevelRecords {
         final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
         final Map<Flow, AtomicInteger> completed = new ConcurrentHashMap<>();
         final Map<Flow, AtomicInteger> failed = new ConcurrentHashMap<>();
+        /** Milliseconds of each successful step, by "flow step"; failures, by the step that failed. */
+        final Map<String, List<Long>> steps = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> stepFailures = new ConcurrentHashMap<>();
     }
 
     private final Map<String, Level> levels = new ConcurrentHashMap<>();
@@ -36,11 +42,20 @@ final class LevelRecords {
         levels.computeIfAbsent(level, key -> new Level()).first.accumulateAndGet(now, Math::min);
     }
 
-    void ended(String level, Flow flow, boolean completed) {
+    void ended(String level, Flow flow, boolean completed, String lastStep) {
         long now = System.nanoTime();
         Level record = levels.computeIfAbsent(level, key -> new Level());
         record.last.accumulateAndGet(now, Math::max);
         (completed ? record.completed : record.failed).computeIfAbsent(flow, key -> new AtomicInteger()).incrementAndGet();
+        if (!completed) {
+            record.stepFailures.computeIfAbsent(flow.key() + " " + lastStep, key -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    void step(String level, String flow, String step, long millis) {
+        List<Long> times = levels.computeIfAbsent(level, key -> new Level()).steps
+                .computeIfAbsent(flow + " " + step, key -> Collections.synchronizedList(new ArrayList<>()));
+        times.add(millis);
     }
 
     /** Writes the levels' windows, counts, CPU seconds and memory peaks, and the start-up time. */
@@ -63,6 +78,23 @@ final class LevelRecords {
                 out.put(prefix + flow.key() + ".completed", Integer.toString(count(level.completed, flow)));
                 out.put(prefix + flow.key() + ".failed", Integer.toString(count(level.failed, flow)));
             }
+            for (Map.Entry<String, List<Long>> step : level.steps.entrySet()) {
+                List<Long> times;
+                synchronized (step.getValue()) {
+                    times = new ArrayList<>(step.getValue());
+                }
+                Collections.sort(times);
+                String key = prefix + "step." + step.getKey().replace(' ', '.') + ".";
+                out.put(key + "count", Integer.toString(times.size()));
+                out.put(key + "p50", Long.toString(percentile(times, 50)));
+                out.put(key + "p95", Long.toString(percentile(times, 95)));
+                out.put(key + "p99", Long.toString(percentile(times, 99)));
+                out.put(key + "max", Long.toString(times.get(times.size() - 1)));
+            }
+            for (Map.Entry<String, AtomicInteger> failure : level.stepFailures.entrySet()) {
+                out.put(prefix + "step." + failure.getKey().replace(' ', '.') + ".errors",
+                        Integer.toString(failure.getValue().get()));
+            }
         }
         Properties properties = new Properties();
         properties.putAll(out);
@@ -71,6 +103,12 @@ final class LevelRecords {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(writer, "Sésame load benchmark: the portal's side of the run (RentreeMorning)");
         }
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    static long percentile(List<Long> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
     }
 
     private static int count(Map<Flow, AtomicInteger> counts, Flow flow) {

@@ -49,6 +49,7 @@ public class RentreeMorning extends Simulation {
     static final String NEW_PASSWORD_PREFIX = "Soleil-Rentree-";
     private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+/recovery/reset\\.xhtml\\?u=[^\\s&]+&t=[^\\s<\"]+");
     private static final String VIEW_STATE = "jakarta.faces.ViewState";
+    private static final String NONCE = "primefaces.nonce";
     private static final String AGENT_LOGIN = "hugo.support";
     private static final String AGENT_PASSWORD = "Rentree-2026!";
     private static final String JOKER_ANSWER = "Grenoble";
@@ -115,11 +116,12 @@ public class RentreeMorning extends Simulation {
         return feed(synchronizedIterator(feeder))
                 .exec(session -> {
                     records.started(level);
-                    return session.set("newPassword", NEW_PASSWORD_PREFIX + session.userId() + "!x");
+                    return session.set("level", level).set("flow", flow.key())
+                            .set("newPassword", NEW_PASSWORD_PREFIX + session.userId() + "!x");
                 })
                 .group(level).on(group(flow.key()).on(exitBlockOnFail().on(steps)))
                 .exec(session -> {
-                    records.ended(level, flow, !session.isFailed());
+                    records.ended(level, flow, !session.isFailed(), session.getString("step"));
                     return session.markAsSucceeded();
                 });
     }
@@ -127,65 +129,72 @@ public class RentreeMorning extends Simulation {
     // ------------------------------------------------------------------------------------------------ flows
 
     private ChainBuilder jokerRecovery() {
-        return exec(open("open", "/recovery/password.xhtml?by=#{by}", "identify"))
-                .exec(identify("identify", "joker"))
-                .exec(submit("answer", "joker", "password").formParam("joker:answer", JOKER_ANSWER))
-                .exec(newPassword("password"));
+        return timed("open", open("open", "/recovery/password.xhtml?by=#{by}", "identify"))
+                .exec(timed("identify", identify("identify", "joker")))
+                .exec(timed("answer", submit("answer", "joker", "password").formParam("joker:answer", JOKER_ANSWER)))
+                .exec(timed("password", newPassword("password")));
     }
 
     private ChainBuilder activation() {
-        return exec(open("open", "/activation/wizard.xhtml?by=#{by}", "identify"))
-                .exec(identify("identify", "joker"))
-                .exec(submit("joker", "joker", "sms")
+        return timed("open", open("open", "/activation/wizard.xhtml?by=#{by}", "identify"))
+                .exec(timed("identify", identify("identify", "joker")))
+                .exec(timed("joker", submit("joker", "joker", "sms")
                         .formParam("joker:question", "joker.question.3")
                         .formParam("joker:ownQuestion", "")
-                        .formParam("joker:answer", JOKER_ANSWER))
-                .exec(submit("sms", "sms", "consents").formParam("sms:alerts", "false").formParam("sms:mobile", ""))
-                .exec(submit("consents", "consents", "password")
+                        .formParam("joker:answer", JOKER_ANSWER)))
+                .exec(timed("sms", submit("sms", "sms", "consents").formParam("sms:alerts", "false").formParam("sms:mobile", "")))
+                .exec(timed("consents", submit("consents", "consents", "password")
                         .formParam("consents:photo", "false")
-                        .formParam("consents:directory", "true"))
-                .exec(newPassword("password"));
+                        .formParam("consents:directory", "true")))
+                .exec(timed("password", newPassword("password")));
     }
 
     private ChainBuilder emailLink() {
-        return exec(open("open", "/recovery/reset-request.xhtml", "request"))
-                .exec(http("request").post("#{action}")
-                        .formParam("request", "request")
+        return timed("open", open("open", "/recovery/reset-request.xhtml", "request"))
+                .exec(timed("request", post("request", "request")
                         .formParam("request:identifier", "#{login}")
-                        .formParam("request:submit", "")
-                        .formParam(VIEW_STATE, "#{viewState}")
-                        .check(status().is(200), css("#answer").exists()))
-                .exec(session -> session.set("tries", 0))
+                        .check(status().is(200), css("#answer").exists())))
+                .exec(session -> session.set("tries", 0).set("step", "mail"))
                 .asLongAs(session -> !session.contains("link") && session.getInt("tries") < 200).on(
                         pause(Duration.ofMillis(50)).exec(this::lookForLink))
                 .exec(session -> session.contains("link") ? session : session.markAsFailed())
-                .exec(open("open-link", "#{link}", "password"))
-                .exec(newPassword("password"));
+                .exec(timed("open-link", open("open-link", "#{link}", "password")))
+                .exec(timed("password", newPassword("password")));
     }
 
     private ChainBuilder forgottenLogin() {
-        return exec(open("open", "/recovery/login.xhtml?by=#{by}", "identify"))
-                .exec(http("identify").post("#{action}")
-                        .formParam("identify", "identify")
+        return timed("open", open("open", "/recovery/login.xhtml?by=#{by}", "identify"))
+                .exec(timed("identify", post("identify", "identify")
                         .formParam("identify:identifier", "#{identifier}")
                         .formParam("identify:birthDate", "#{birthDate}")
-                        .formParam("identify:submit", "")
-                        .formParam(VIEW_STATE, "#{viewState}")
-                        .check(status().is(200), css("#found-login").is(session -> session.getString("login"))));
+                        .check(status().is(200), css("#found-login").is(session -> session.getString("login")))));
     }
 
     private ChainBuilder helpdeskSearch() {
-        return exec(open("open", "/signin/index.xhtml?next=/helpdesk/index.xhtml", "signin"))
-                .exec(http("sign-in").post("#{action}")
-                        .formParam("signin", "signin")
+        return timed("open", open("open", "/signin/index.xhtml?next=/helpdesk/index.xhtml", "signin"))
+                .exec(timed("sign-in", post("sign-in", "signin")
                         .formParam("signin:login", AGENT_LOGIN)
                         .formParam("signin:password", AGENT_PASSWORD)
-                        .formParam("signin:submit", "")
-                        .formParam(VIEW_STATE, "#{viewState}")
-                        .check(status().is(200), css("form#search").exists()))
-                .exec(search("search-name", "#{nameQuery}"))
-                .exec(search("search-given-name", "#{givenQuery}"))
-                .exec(search("search-login", "#{loginQuery}"));
+                        .check(status().is(200), css("form#search").exists())))
+                .exec(timed("search-name", search("search-name", "#{nameQuery}")))
+                .exec(timed("search-given-name", search("search-given-name", "#{givenQuery}")))
+                .exec(timed("search-login", search("search-login", "#{loginQuery}")));
+    }
+
+    /**
+     * The request, timed as a person waits for the page: from sending it to the last byte of the page shown,
+     * redirects included (a post answered by a redirect and its page is one step).
+     */
+    private ChainBuilder timed(String step, HttpRequestActionBuilder request) {
+        return exec(session -> session.set("step", step).set("stepStart", System.nanoTime()))
+                .exec(request)
+                .exec(session -> {
+                    if (!session.isFailed()) {
+                        records.step(session.getString("level"), session.getString("flow"), step,
+                                (System.nanoTime() - session.getLong("stepStart")) / 1_000_000L);
+                    }
+                    return session;
+                });
     }
 
     // ------------------------------------------------------------------------------------------------ steps
@@ -193,7 +202,21 @@ public class RentreeMorning extends Simulation {
     /** A page with a Faces form: its action and view state are kept for the next submit. */
     private static HttpRequestActionBuilder open(String name, String url, String formId) {
         return http(name).get(url).check(status().is(200), formOf(formId).saveAs("action"),
-                css("input[name='" + VIEW_STATE + "']", "value").saveAs("viewState"));
+                css("input[name='" + VIEW_STATE + "']", "value").saveAs("viewState"), nonce());
+    }
+
+    /** PrimeFaces' CSP nonce of the page, which its script adds to every form it posts (primefaces.nonce). */
+    private static io.gatling.javaapi.core.CheckBuilder.Final nonce() {
+        return css("script[nonce]", "nonce").find().saveAs("nonce");
+    }
+
+    /** A form post as the page's script sends it: the form's marker, view state and CSP nonce. */
+    private static HttpRequestActionBuilder post(String name, String formId) {
+        return http(name).post("#{action}")
+                .formParam(formId, formId)
+                .formParam(formId + ":submit", "")
+                .formParam(VIEW_STATE, "#{viewState}")
+                .formParam(NONCE, "#{nonce}");
     }
 
     private static io.gatling.javaapi.core.CheckBuilder.Final formOf(String formId) {
@@ -202,12 +225,9 @@ public class RentreeMorning extends Simulation {
 
     /** Posts the form {@code formId} as its submit button does; the answer must show the form {@code nextFormId}. */
     private static HttpRequestActionBuilder submit(String name, String formId, String nextFormId) {
-        return http(name).post("#{action}")
-                .formParam(formId, formId)
-                .formParam(formId + ":submit", "")
-                .formParam(VIEW_STATE, "#{viewState}")
+        return post(name, formId)
                 .check(status().is(200), formOf(nextFormId).saveAs("action"),
-                        css("input[name='" + VIEW_STATE + "']", "value").saveAs("viewState"));
+                        css("input[name='" + VIEW_STATE + "']", "value").saveAs("viewState"), nonce());
     }
 
     private static HttpRequestActionBuilder identify(String name, String nextFormId) {
@@ -218,13 +238,10 @@ public class RentreeMorning extends Simulation {
 
     /** The new-password step every password flow ends with; the answer is the summary. */
     private static HttpRequestActionBuilder newPassword(String name) {
-        return http(name).post("#{action}")
-                .formParam("password", "password")
+        return post(name, "password")
                 .formParam("password:password:password", "#{newPassword}")
                 .formParam("password:password:confirmation", "#{newPassword}")
                 .formParam("password:charter", "on")
-                .formParam("password:submit", "")
-                .formParam(VIEW_STATE, "#{viewState}")
                 .check(status().is(200), css(".summary").exists());
     }
 
