@@ -62,8 +62,9 @@ public final class BenchmarkReport {
     }
 
     private static void report(StringBuilder out, String directory, Properties portal, double limit) {
-        out.append(String.format(Locale.ROOT, "%n## Directory: %s (portal heap -Xmx%s, start-up to first page %s s)%n",
-                directory, portal.getProperty("heap"), portal.getProperty("startup.seconds")));
+        out.append(String.format(Locale.ROOT, "%n## Directory: %s (%s; portal heap -Xmx%s; start-up to first page %s s; "
+                + "run finished %s)%n", directory, portal.getProperty("people"), portal.getProperty("heap"),
+                portal.getProperty("startup.seconds"), portal.getProperty("finished")));
         double bestRatio = 0;
         int allFailed = 0;
         List<String> targets = new ArrayList<>();

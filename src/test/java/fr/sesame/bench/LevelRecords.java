@@ -62,6 +62,8 @@ final class LevelRecords {
     void write(BenchSettings settings, PortalUnderLoad portal) throws IOException {
         Map<String, String> out = new TreeMap<>();
         out.put("directory", settings.directory());
+        out.put("finished", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        out.put("people", settings.people().getFileName().toString());
         out.put("heap", settings.heap());
         out.put("startup.seconds", format(portal.startup().toMillis() / 1000.0));
         out.put("levels", String.join(",", settings.levels().stream().map(users -> "u" + users).toList()));
