@@ -10,6 +10,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,17 @@ class EmbeddedDirectoryTest {
         Path ldif = Files.writeString(dir.resolve("bad.ldif"), PERSON + "noSuchAttribute: x\n", StandardCharsets.UTF_8);
 
         assertThrows(IllegalStateException.class, () -> EmbeddedDirectory.start(0, Optional.of(ldif)));
+    }
+
+    @Test
+    void everyIdentifierThePortalLooksUpByEqualityIsIndexed() {
+        // Unindexed, each identification scans every entry: 0.3 to 1.3 s per lookup with 50 000 people.
+        AttributeMap defaults = AttributeMap.defaults();
+        for (AccountField field : List.of(AccountField.LOGIN, AccountField.UID, AccountField.STUDENT_NUMBER,
+                AccountField.INE, AccountField.STAFF_NUMBER, AccountField.INSTITUTIONAL_EMAIL,
+                AccountField.PERSONAL_EMAIL, AccountField.ALIAS)) {
+            assertTrue(EmbeddedDirectory.EQUALITY_INDEXES.contains(defaults.attribute(field)), field.name());
+        }
     }
 
     @Test
