@@ -53,6 +53,8 @@ public class RentreeMorning extends Simulation {
     private static final String AGENT_LOGIN = "hugo.support";
     private static final String AGENT_PASSWORD = "Rentree-2026!";
     private static final String JOKER_ANSWER = "Grenoble";
+    /** The mailbox is looked into every 50 ms, for 30 s at most. */
+    private static final int MAIL_TRIES = 600;
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
     private final int httpPort = PortalUnderLoad.freePort();
@@ -154,10 +156,17 @@ public class RentreeMorning extends Simulation {
                 .exec(timed("request", post("request", "request")
                         .formParam("request:identifier", "#{login}")
                         .check(status().is(200), css("#answer").exists())))
-                .exec(session -> session.set("tries", 0).set("step", "mail"))
-                .asLongAs(session -> !session.contains("link") && session.getInt("tries") < 200).on(
+                .exec(session -> session.set("tries", 0).set("step", "mail").set("stepStart", System.nanoTime()))
+                .asLongAs(session -> !session.contains("link") && session.getInt("tries") < MAIL_TRIES).on(
                         pause(Duration.ofMillis(50)).exec(this::lookForLink))
-                .exec(session -> session.contains("link") ? session : session.markAsFailed())
+                .exec(session -> {
+                    if (!session.contains("link")) {
+                        return session.markAsFailed();
+                    }
+                    records.step(session.getString("level"), session.getString("flow"), "mail",
+                            (System.nanoTime() - session.getLong("stepStart")) / 1_000_000L);
+                    return session;
+                })
                 .exec(timed("open-link", open("open-link", "#{link}", "password")))
                 .exec(timed("password", newPassword("password")));
     }
