@@ -33,6 +33,10 @@ import java.util.Random;
  * numbers (supannEmpId); birth dates fitting the kind of person; about 3% of the accounts are inactive (SupAnn
  * state {@code {COMPTE}I:SupannInactif}). Most people are activated: they carry one shared, pre-computed
  * SHA-512-crypt {@code userPassword} (the demo password of the tests), so that benchmarks can sign in as anybody.
+ * Activated people also carry what a year of using the portal leaves behind, so that the forgotten-password flows
+ * can run for anybody: the joker question "Dans quelle ville êtes-vous né(e) ?" with one shared, pre-computed
+ * Argon2id hash of the answer "Grenoble", and one password-history value (the shared Argon2id hash of the demo
+ * password). Sharing the hashes keeps the generator fast and dependency-free; real entries each have their own salt.
  * The output depends only on the arguments: the same seed gives the same file.
  */
 public final class GeneratePeople {
@@ -40,6 +44,17 @@ public final class GeneratePeople {
     /** SHA-512 crypt (glibc {@code $6$}, 5000 rounds) of the demo password, computed once, verified by slapd/389-DS. */
     static final String SHARED_PASSWORD_HASH = "{CRYPT}$6$rounds=5000$SesameBench2026$"
             + "IkavnrPUPy6HbQ9eSLgh32/sNYHrLjyjyxTWjWTasTEQJOwPFDU3tBjDWEwomXoi2dEpH5SEpJdYX1e0mTQq90";
+
+    /** The joker question of the activated people, as the portal stores a chosen question (its French text). */
+    static final String JOKER_QUESTION = "Dans quelle ville êtes-vous né(e) ?";
+
+    /** Argon2id (OWASP settings, as the portal writes them) of the normalised joker answer "grenoble". */
+    static final String SHARED_JOKER_ANSWER_HASH = "$argon2id$v=19$m=19456,t=2,p=1$jaSYhWEzCbNisHEuG42Q2Q$"
+            + "T4yixWOH+/TjU8T8FrLFXirwiYsUrXeSmqaAT+YO0Zw";
+
+    /** Argon2id (OWASP settings) of the demo password: the password-history value of the activated people. */
+    static final String SHARED_HISTORY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$9EJ6fkhBv15CiRU7xCD/iQ$"
+            + "dURL0U8gI0C21npU5R+PEkNxIIEQ3g/UMndZrbGZSGs";
 
     static final String DEFAULT_BASE_DN = "dc=univ-demo,dc=fr";
     static final long DEFAULT_SEED = 2026;
@@ -229,6 +244,9 @@ public final class GeneratePeople {
                 line(entry, "sesameActivatedAt", when);
                 line(entry, "sesameCharterAcceptedAt", when);
                 line(entry, "sesamePasswordChangedAt", when);
+                line(entry, "sesameJokerQuestion", JOKER_QUESTION);
+                line(entry, "sesameJokerAnswer", SHARED_JOKER_ANSWER_HASH);
+                line(entry, "sesamePasswordHistory", when + "$" + SHARED_HISTORY_HASH);
             }
             out.write('\n');
             out.append(entry);

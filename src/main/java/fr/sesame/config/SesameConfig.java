@@ -40,6 +40,10 @@ public class SesameConfig {
     public static final String EMBEDDED_LDAP_PORT = "sesame.embedded.ldap-port";
     /** Port of the embedded SMTP server; 0 picks a free one. */
     public static final String EMBEDDED_SMTP_PORT = "sesame.embedded.smtp-port";
+    /** An LDIF file of more people loaded into the embedded directory after the demo data (the load benchmark's). */
+    public static final String EMBEDDED_PEOPLE_LDIF = "sesame.embedded.people-ldif";
+    /** Whether the embedded mode also starts its SMTP server; off, mail goes to {@code sesame.mail.*} as configured. */
+    public static final String EMBEDDED_MAIL = "sesame.embedded.mail";
     /** Public address of the portal, used to build every link sent by mail (never the request's Host). */
     public static final String PUBLIC_BASE_URL = "sesame.public-base-url";
 
@@ -191,6 +195,16 @@ public class SesameConfig {
 
     public int embeddedSmtpPort() {
         return integer(EMBEDDED_SMTP_PORT, 2525);
+    }
+
+    /** The extra LDIF file for the embedded directory, if one is set. */
+    public Optional<java.nio.file.Path> embeddedPeopleLdif() {
+        return optional(EMBEDDED_PEOPLE_LDIF).filter(path -> !path.isBlank()).map(java.nio.file.Path::of);
+    }
+
+    /** Whether the demo SMTP server starts with the embedded mode (it does unless told otherwise). */
+    public boolean embeddedMail() {
+        return embedded() && bool(EMBEDDED_MAIL, true);
     }
 
     public String publicBaseUrl() {

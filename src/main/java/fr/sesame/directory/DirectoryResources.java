@@ -40,7 +40,7 @@ public class DirectoryResources {
         if (connections == null) {
             DirectorySettings settings = config.directory();
             if (config.embedded()) {
-                embedded = EmbeddedDirectory.start(config.embeddedLdapPort());
+                embedded = EmbeddedDirectory.start(config.embeddedLdapPort(), config.embeddedPeopleLdif());
                 settings = embedded.settingsFor(settings);
                 LOG.info(() -> "Embedded demo directory listening on " + embedded.url() + " (base "
                         + EmbeddedDirectory.BASE_DN + ")");

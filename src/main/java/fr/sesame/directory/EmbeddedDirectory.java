@@ -10,10 +10,12 @@ import com.unboundid.ldif.LDIFReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The demo directory: an UnboundID in-memory server loaded from the very schema files directory
@@ -28,6 +30,12 @@ public final class EmbeddedDirectory implements AutoCloseable {
     static final List<String> SCHEMA_FILES =
             List.of("ldap-schema/389ds/60supann-subset.ldif", "ldap-schema/389ds/61sesame.ldif");
     static final String DEMO_DATA = "ldap-schema/demo/demo-data.ldif";
+    /**
+     * The equality indexes of {@code ldap-schema/openldap/03-indexes.ldif}: without them every identification
+     * scans every entry, which takes seconds once the directory holds tens of thousands of people.
+     */
+    static final List<String> EQUALITY_INDEXES = List.of("uid", "supannAliasLogin", "supannEtuId", "supannCodeINE",
+            "supannEmpId", "supannMailPerso", "mail", "sesameAlias", "member");
 
     private final InMemoryDirectoryServer server;
     private final String managerPassword;
@@ -39,6 +47,14 @@ public final class EmbeddedDirectory implements AutoCloseable {
 
     /** Starts a directory on 127.0.0.1 ({@code port} 0: any free port) holding the demo data. */
     public static EmbeddedDirectory start(int port) {
+        return start(port, Optional.empty());
+    }
+
+    /**
+     * Starts a directory holding the demo data and then the entries of {@code morePeople} (an LDIF file such as
+     * {@code ldap-schema/tools/GeneratePeople.java} writes), each checked against the schema.
+     */
+    public static EmbeddedDirectory start(int port, Optional<Path> morePeople) {
         try {
             byte[] secret = new byte[18];
             new SecureRandom().nextBytes(secret);
@@ -50,9 +66,15 @@ public final class EmbeddedDirectory implements AutoCloseable {
                     InetAddress.getByName("127.0.0.1"), port, null));
             config.setPasswordEncoders(new CryptPasswordEncoder(), new Argon2PasswordEncoder());
             config.setEnforceAttributeSyntaxCompliance(true);
+            config.setEqualityIndexAttributes(EQUALITY_INDEXES);
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             try (LDIFReader reader = new LDIFReader(resource(DEMO_DATA))) {
                 server.importFromLDIF(true, reader);
+            }
+            if (morePeople.isPresent()) {
+                try (LDIFReader reader = new LDIFReader(morePeople.get().toFile())) {
+                    server.importFromLDIF(false, reader);
+                }
             }
             server.startListening();
             return new EmbeddedDirectory(server, managerPassword);

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * The demo SMTP server (GreenMail), started inside the portal when {@code sesame.embedded} is on. It
  * accepts every mail the portal sends through the real Jakarta Mail path and keeps it in memory, for the
- * demo mailbox page ({@code /mail/mailbox.xhtml}). Never started in production.
+ * demo mailbox page ({@code /mail/mailbox.xhtml}). Never started in production, nor when
+ * {@code sesame.embedded.mail=false} sends the embedded mode's mail elsewhere (the load benchmark reads it itself).
  */
 @ApplicationScoped
 public class DemoMailServer {
@@ -40,7 +41,7 @@ public class DemoMailServer {
 
     /** Whether the demo server runs (it starts on first ask when the embedded mode is on). */
     public synchronized boolean running() {
-        if (greenMail == null && config.embedded()) {
+        if (greenMail == null && config.embeddedMail()) {
             ServerSetup smtp = new ServerSetup(config.embeddedSmtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             if (config.embeddedSmtpPort() == 0) {
                 smtp = smtp.dynamicPort();

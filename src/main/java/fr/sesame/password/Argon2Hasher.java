@@ -69,10 +69,12 @@ public final class Argon2Hasher {
                 .withIterations(iterations)
                 .withParallelism(parallelism)
                 .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[length];
-        generator.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        return SlowHashGate.SHARED.run(() -> {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(parameters);
+            byte[] out = new byte[length];
+            generator.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
+            return out;
+        });
     }
 }

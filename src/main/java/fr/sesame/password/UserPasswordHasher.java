@@ -61,7 +61,8 @@ public final class UserPasswordHasher {
             return false;
         }
         try {
-            String actual = Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), crypt);
+            String actual = SlowHashGate.SHARED.run(
+                    () -> Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), crypt));
             return MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII), crypt.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException malformed) {
             return false;
@@ -73,6 +74,6 @@ public final class UserPasswordHasher {
         for (int i = 0; i < 16; i++) {
             salt.append(SALT_ALPHABET.charAt(RANDOM.nextInt(SALT_ALPHABET.length())));
         }
-        return Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), salt.toString());
+        return SlowHashGate.SHARED.run(() -> Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), salt.toString()));
     }
 }

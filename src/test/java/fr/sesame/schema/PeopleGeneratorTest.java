@@ -22,6 +22,8 @@ import java.util.Set;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import fr.sesame.password.JokerAnswers;
+import fr.sesame.password.PasswordHistory;
 import org.apache.commons.codec.digest.Crypt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,7 @@ import com.unboundid.ldif.LDIFReader;
 class PeopleGeneratorTest {
 
     private static final String DEMO_PASSWORD = "Rentree-2026!";
+    private static final String JOKER_ANSWER = "Grenoble";
 
     private static Path work;
     private static URLClassLoader loader;
@@ -156,6 +159,31 @@ class PeopleGeneratorTest {
     }
 
     @Test
+    void activatedPeopleCanRecoverTheirPasswordWithTheSharedJokerAnswer() throws Exception {
+        List<Entry> entries = SchemaFiles.entries(generate("joker.ldif", "200"));
+        int activated = 0;
+        for (Entry entry : entries) {
+            boolean hasPassword = entry.hasAttribute("userPassword");
+            assertEquals(hasPassword, entry.hasAttribute("sesameJokerAnswer"), entry.toLDIFString());
+            if (!hasPassword) {
+                assertFalse(entry.hasAttribute("sesamePasswordHistory"), entry.toLDIFString());
+                continue;
+            }
+            activated++;
+            assertEquals("Dans quelle ville êtes-vous né(e) ?", entry.getAttributeValue("sesameJokerQuestion"));
+            assertTrue(JokerAnswers.matches(" grenoble ", entry.getAttributeValue("sesameJokerAnswer")));
+            assertFalse(JokerAnswers.matches("Lyon", entry.getAttributeValue("sesameJokerAnswer")));
+            String[] history = entry.getAttributeValues("sesamePasswordHistory");
+            assertEquals(1, history.length);
+            assertTrue(history[0].startsWith(entry.getAttributeValue("sesamePasswordChangedAt") + "$"), history[0]);
+            PasswordHistory passwords = new PasswordHistory(3);
+            assertTrue(passwords.reuses(DEMO_PASSWORD, List.of(history)), "the history holds the current password");
+            assertFalse(passwords.reuses("Autre-Mot-2026!", List.of(history)));
+        }
+        assertTrue(activated > 50, activated + " activated");
+    }
+
+    @Test
     void sameSeedSameFileOtherSeedOtherPeople() throws Exception {
         String a = Files.readString(generate("a.ldif", "300", "--seed", "11"));
         String b = Files.readString(generate("b.ldif", "300", "--seed", "11"));
@@ -199,6 +227,9 @@ class PeopleGeneratorTest {
             count = lines.filter(line -> line.startsWith("dn: ")).count();
         }
         assertEquals(50_000, count);
-        assertFalse(Files.readString(people).contains("Rentree"));
+        String ldif = Files.readString(people);
+        assertFalse(ldif.contains("Rentree"));
+        assertFalse(ldif.toLowerCase(java.util.Locale.ROOT).contains(JOKER_ANSWER.toLowerCase(java.util.Locale.ROOT)),
+                "no joker answer in clear");
     }
 }

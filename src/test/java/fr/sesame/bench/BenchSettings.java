@@ -1,0 +1,37 @@
+package fr.sesame.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run does, from system properties (set by the {@code benchmark} Maven profile):
+ * {@code bench.directory} ({@code embedded} or {@code slapd}), {@code bench.levels} (concurrent users of each
+ * level, e.g. {@code 10,50,200}), {@code bench.level-seconds}, {@code bench.warmup-seconds}, {@code bench.heap}
+ * (the portal's {@code -Xmx}), {@code bench.people} (the generated LDIF), {@code bench.out} (where the run's
+ * figures go) and {@code sesame.project.dir}.
+ */
+record BenchSettings(String directory, List<Integer> levels, int levelSeconds, int warmupSeconds, String heap,
+        Path people, Path outDir, Path projectDir) {
+
+    static BenchSettings fromSystemProperties() {
+        Path project = Path.of(System.getProperty("sesame.project.dir", "."));
+        String directory = System.getProperty("bench.directory", "embedded");
+        if (!directory.equals("embedded") && !directory.equals("slapd")) {
+            throw new IllegalArgumentException("bench.directory must be embedded or slapd, not " + directory);
+        }
+        List<Integer> levels = Arrays.stream(System.getProperty("bench.levels", "10,50,200").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        return new BenchSettings(directory, levels,
+                Integer.parseInt(System.getProperty("bench.level-seconds", "60")),
+                Integer.parseInt(System.getProperty("bench.warmup-seconds", "30")),
+                System.getProperty("bench.heap", "512m"),
+                Path.of(System.getProperty("bench.people", project.resolve("target/bench/people-50000.ldif").toString())),
+                Path.of(System.getProperty("bench.out", project.resolve("target/bench").toString())).resolve(directory),
+                project);
+    }
+
+    boolean slapd() {
+        return directory.equals("slapd");
+    }
+}
