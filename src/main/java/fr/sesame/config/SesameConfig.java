@@ -140,6 +140,12 @@ public class SesameConfig {
     /** The public help request form refuses (silently) a submission sent sooner than this after the form was shown. */
     public static final String HELP_REQUEST_MIN_FILL_TIME = "sesame.help-request.min-fill-time";
 
+    /**
+     * The portal runs as several nodes of one Payara cluster: what the nodes must share besides sessions (the
+     * per-client throttle, the help form's signing key) is kept in the cluster's JCache instead of each node's memory.
+     */
+    public static final String CLUSTER_ENABLED = "sesame.cluster.enabled";
+
     private Config config;
 
     /** For CDI's proxy only. */
@@ -356,6 +362,10 @@ public class SesameConfig {
             patterns.put(kind, string(IDENTIFICATION_PREFIX + kind.slug() + "-pattern", IdentifierFormats.defaultRegex(kind)));
         }
         return IdentifierFormats.of(patterns, bool(IDENTIFICATION_VERIFY_INE_CHECK, true));
+    }
+
+    public boolean clusterEnabled() {
+        return bool(CLUSTER_ENABLED, false);
     }
 
     private Optional<String> optional(String key) {
