@@ -40,7 +40,10 @@ public class DirectoryResources {
         if (connections == null) {
             DirectorySettings settings = config.directory();
             if (config.embedded()) {
-                embedded = EmbeddedDirectory.start(config.embeddedLdapPort());
+                // A password given for the service account becomes the demo manager's, for a second node to use.
+                embedded = settings.bindPassword().isEmpty()
+                        ? EmbeddedDirectory.start(config.embeddedLdapPort())
+                        : EmbeddedDirectory.start(config.embeddedLdapPort(), settings.bindPassword());
                 settings = embedded.settingsFor(settings);
                 LOG.info(() -> "Embedded demo directory listening on " + embedded.url() + " (base "
                         + EmbeddedDirectory.BASE_DN + ")");

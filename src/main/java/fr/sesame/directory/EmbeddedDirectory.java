@@ -39,10 +39,17 @@ public final class EmbeddedDirectory implements AutoCloseable {
 
     /** Starts a directory on 127.0.0.1 ({@code port} 0: any free port) holding the demo data. */
     public static EmbeddedDirectory start(int port) {
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        return start(port, Base64.getUrlEncoder().encodeToString(secret));
+    }
+
+    /**
+     * Starts a directory whose manager has this password, so that a second portal node can share the demo
+     * directory of the first (payara-config/README.md, "Two nodes").
+     */
+    public static EmbeddedDirectory start(int port, String managerPassword) {
         try {
-            byte[] secret = new byte[18];
-            new SecureRandom().nextBytes(secret);
-            String managerPassword = Base64.getUrlEncoder().encodeToString(secret);
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
             config.setSchema(schema());
             config.addAdditionalBindCredentials(MANAGER_DN, managerPassword);

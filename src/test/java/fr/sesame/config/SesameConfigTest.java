@@ -134,4 +134,10 @@ class SesameConfigTest {
         assertFalse(config.directory().toString().contains("s3cret-bind"));
         assertFalse(config.mail().toString().contains("s3cret-mail"));
     }
+
+    @Test
+    void aPortalRunsAloneUnlessToldItIsOneNodeOfACluster() {
+        assertFalse(configWith(Map.of()).clusterEnabled());
+        assertTrue(configWith(Map.of("sesame.cluster.enabled", "true")).clusterEnabled());
+    }
 }
