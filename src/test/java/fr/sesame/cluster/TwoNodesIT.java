@@ -89,6 +89,24 @@ class TwoNodesIT {
     }
 
     @Test
+    void aPersonSignedInThroughOneNodeIsSignedInOnTheOther(Browser browser, PortalCluster cluster) {
+        Person person = TestPeople.activatedStudent(cluster.directory().server());
+        browser.driver().get(cluster.url("/signin/index.xhtml"));
+        browser.checkAccessibility()
+                .fill("Identifiant", person.login()).fill("Mot de passe", TestPeople.PASSWORD).click("signin:submit");
+        int byNode1 = cluster.pagesServedBy(1);
+        int byNode2 = cluster.pagesServedBy(2);
+
+        for (int page = 0; page < 2; page++) {
+            browser.driver().get(cluster.url("/account/index.xhtml"));
+            assertEquals("Gérer mon compte", browser.checkAccessibility().heading());
+        }
+
+        assertTrue(cluster.pagesServedBy(1) > byNode1, "node 1 served an account page");
+        assertTrue(cluster.pagesServedBy(2) > byNode2, "node 2 served an account page");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void stoppingANodeLosesNoCompletedChangeAndTheOtherFinishesAFlowBothHadServed(Browser browser, PortalCluster cluster)
             throws Exception {
