@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.config.CacheConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.MaxSizePolicy;
+import fr.sesame.support.HazelcastExtension;
 import fr.sesame.support.HazelcastPair;
 import fr.sesame.support.MutableClock;
 import java.time.Clock;
@@ -18,34 +19,24 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The per-client throttle shared through JCache, on two real Hazelcast members as two portal nodes have. */
+@ExtendWith(HazelcastExtension.class)
 class JCacheClientThrottleTest {
 
     private static final Instant START = Instant.parse("2026-09-01T08:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);
     private static final String CLIENT = "203.0.113.7";
 
-    private static HazelcastPair cluster;
-
     private final MutableClock clock = new MutableClock(START);
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = HazelcastPair.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    private HazelcastPair cluster;
 
     @BeforeEach
-    void forgetEveryClient() {
+    void forgetEveryClient(HazelcastPair pair) {
+        cluster = pair;
         onFirstNode(3).cache().clear();
     }
 
