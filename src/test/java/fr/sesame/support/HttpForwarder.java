@@ -29,8 +29,9 @@ import org.apache.http.util.EntityUtils;
 
 /**
  * The simplest balancer, for tests: forwards each request to the next of its portal nodes in turn, and to the one
- * after when a node refuses connections (stopped). Pages and the resources they load (CSS, scripts, images) take
- * turns apart, so that the pages of a flow strictly alternate between nodes whatever a page loads. Requests leave
+ * after when a node refuses connections (stopped). Pages (Faces views, shown or posted) and everything else (the
+ * CSS, scripts and images they load, the browser's favicon) take turns apart, so that the pages of a flow strictly
+ * alternate between nodes whatever a page loads. Requests leave
  * from a chosen loopback address, which is the client address the portal sees (127.0.0.1 unless told). It knows
  * nothing of sessions: no stickiness, no cookie rewriting; redirects are rewritten to its own address.
  */
@@ -91,7 +92,7 @@ public final class HttpForwarder implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** How many pages (requests other than Faces resources) this node has answered so far. */
+    /** How many pages (Faces views, shown or posted) this node has answered so far. */
     public int pagesServedBy(String node) {
         return pagesServed.get(node).get();
     }
@@ -100,7 +101,8 @@ public final class HttpForwarder implements AutoCloseable {
         try (exchange) {
             String pathAndQuery = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            boolean page = !pathAndQuery.contains("/jakarta.faces.resource/");
+            String path = exchange.getRequestURI().getRawPath();
+            boolean page = path.endsWith(".xhtml") && !path.contains("/jakarta.faces.resource/");
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
