@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public record AuditRecord(
         String actor,
         String clientAddress,
         String subject,
-        Map<String, String> details) {
+        Map<String, String> details) implements Serializable {
 
     public static final String ANONYMOUS = "anonymous";
     /** The detail, and its value, that mark what a helpdesk agent did to someone's account. */

@@ -174,6 +174,11 @@ public class SesameConfig {
     public static final String AUDIT_FILE_MAX_SIZE = "sesame.audit.file-max-size";
     /** How many audit files rotation keeps, the current one included. */
     public static final String AUDIT_FILE_COUNT = "sesame.audit.file-count";
+    /**
+     * The portal runs as several nodes of one Payara cluster: what the nodes must share besides sessions (the
+     * per-client throttle, the help form's signing key) is kept in the cluster's JCache instead of each node's memory.
+     */
+    public static final String CLUSTER_ENABLED = "sesame.cluster.enabled";
 
     private Config config;
 
@@ -441,6 +446,10 @@ public class SesameConfig {
             patterns.put(kind, string(IDENTIFICATION_PREFIX + kind.slug() + "-pattern", IdentifierFormats.defaultRegex(kind)));
         }
         return IdentifierFormats.of(patterns, bool(IDENTIFICATION_VERIFY_INE_CHECK, true));
+    }
+
+    public boolean clusterEnabled() {
+        return bool(CLUSTER_ENABLED, false);
     }
 
     private Optional<String> optional(String key) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -40,7 +41,9 @@ public class DirectoryResources {
         if (connections == null) {
             DirectorySettings settings = config.directory();
             if (config.embedded()) {
-                embedded = EmbeddedDirectory.start(config.embeddedLdapPort(), config.embeddedPeopleLdif());
+                // A password given for the service account becomes the demo manager's, for a second node to use.
+                embedded = EmbeddedDirectory.start(config.embeddedLdapPort(), config.embeddedPeopleLdif(),
+                        Optional.of(settings.bindPassword()).filter(password -> !password.isEmpty()));
                 settings = embedded.settingsFor(settings);
                 LOG.info(() -> "Embedded demo directory listening on " + embedded.url() + " (base "
                         + EmbeddedDirectory.BASE_DN + ")");

@@ -47,21 +47,21 @@ public final class EmbeddedDirectory implements AutoCloseable {
 
     /** Starts a directory on 127.0.0.1 ({@code port} 0: any free port) holding the demo data. */
     public static EmbeddedDirectory start(int port) {
-        return start(port, Optional.empty());
+        return start(port, Optional.empty(), Optional.empty());
     }
 
     /**
      * Starts a directory holding the demo data and then the entries of {@code morePeople} (an LDIF file such as
-     * {@code ldap-schema/tools/GeneratePeople.java} writes), each checked against the schema.
+     * {@code ldap-schema/tools/GeneratePeople.java} writes), each checked against the schema. Its manager has
+     * {@code managerPassword} if given, so that a second portal node can share the demo directory of the first
+     * (payara-config/README.md, "Two nodes"), else a random one.
      */
-    public static EmbeddedDirectory start(int port, Optional<Path> morePeople) {
+    public static EmbeddedDirectory start(int port, Optional<Path> morePeople, Optional<String> managerPassword) {
+        String password = managerPassword.orElseGet(EmbeddedDirectory::randomPassword);
         try {
-            byte[] secret = new byte[18];
-            new SecureRandom().nextBytes(secret);
-            String managerPassword = Base64.getUrlEncoder().encodeToString(secret);
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
             config.setSchema(schema());
-            config.addAdditionalBindCredentials(MANAGER_DN, managerPassword);
+            config.addAdditionalBindCredentials(MANAGER_DN, password);
             config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
                     InetAddress.getByName("127.0.0.1"), port, null));
             config.setPasswordEncoders(new CryptPasswordEncoder(), new Argon2PasswordEncoder());
@@ -77,10 +77,16 @@ public final class EmbeddedDirectory implements AutoCloseable {
                 }
             }
             server.startListening();
-            return new EmbeddedDirectory(server, managerPassword);
+            return new EmbeddedDirectory(server, password);
         } catch (LDAPException | IOException e) {
             throw new IllegalStateException("The embedded directory could not start", e);
         }
+    }
+
+    private static String randomPassword() {
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().encodeToString(secret);
     }
 
     /** The schema the embedded server checks entries against: standard schema plus {@code ldap-schema/389ds}. */

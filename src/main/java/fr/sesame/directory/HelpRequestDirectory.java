@@ -16,6 +16,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import fr.sesame.config.SesameConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public class HelpRequestDirectory {
      * @param history the {@code sesameSecurityEvent} values, as stored (JSON objects, in no particular order)
      */
     public record StoredHelpRequest(String id, Instant submittedAt, String name, String contact, String description,
-            String state, List<String> history) {
+            String state, List<String> history) implements Serializable {
 
         public StoredHelpRequest {
             history = List.copyOf(history);

@@ -17,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * sending it, proven by a timestamp signed (HMAC-SHA256) with a key drawn at random when the application starts.
  * A robot that fills every field or posts at once is caught; a person never notices.
  *
- * <p>The key lives in memory only: a form shown before a restart, or by another node of a cluster without sticky
- * sessions, fails the check (as {@link Verdict#TAMPERED}), and its sender gets the same polite answer.
+ * <p>The key lives in memory only, shared by the nodes of a cluster ({@link fr.sesame.cluster.Cluster#secret}):
+ * a form shown before a restart of the whole portal fails the check (as {@link Verdict#TAMPERED}), and its
+ * sender gets the same polite answer.
  */
 public final class BotCheck {
 
@@ -38,6 +39,10 @@ public final class BotCheck {
     /** A form older than this is refused, so that one harvested token cannot serve for ever. */
     public static final Duration MAX_AGE = Duration.ofHours(12);
 
+    /** The name the key is shared under by the nodes of a cluster, and its length in bytes. */
+    public static final String KEY_NAME = "help-request-form";
+    public static final int KEY_LENGTH = 32;
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -52,7 +57,7 @@ public final class BotCheck {
 
     /** A check with a fresh random key, as the application uses. */
     public static BotCheck withRandomKey(Duration minFillTime, Clock clock) {
-        byte[] key = new byte[32];
+        byte[] key = new byte[KEY_LENGTH];
         new SecureRandom().nextBytes(key);
         return new BotCheck(key, minFillTime, clock);
     }

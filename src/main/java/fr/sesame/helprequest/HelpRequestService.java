@@ -3,6 +3,7 @@ package fr.sesame.helprequest;
 import fr.sesame.audit.AuditEvent;
 import fr.sesame.audit.AuditRecord;
 import fr.sesame.audit.AuditTrail;
+import fr.sesame.cluster.Cluster;
 import fr.sesame.config.SesameConfig;
 import fr.sesame.directory.HelpRequestDirectory;
 import fr.sesame.directory.HelpRequestDirectory.StoredHelpRequest;
@@ -80,10 +81,12 @@ public class HelpRequestService {
 
     @Inject
     public HelpRequestService(HelpRequestDirectory requests, AuditTrail audit, MailSender mailSender,
-            MailComposer mails, Throttles throttles, SesameConfig config) {
+            MailComposer mails, Throttles throttles, Cluster cluster, SesameConfig config) {
         this(requests, audit, mailSender, mails, throttles.clients(),
-                BotCheck.withRandomKey(config.helpRequestMinFillTime(), Clock.systemUTC()), config.publicBaseUrl(),
-                Clock.systemUTC());
+                // One key for every node: a form shown by one node may be sent to another.
+                new BotCheck(cluster.secret(BotCheck.KEY_NAME, BotCheck.KEY_LENGTH), config.helpRequestMinFillTime(),
+                        Clock.systemUTC()),
+                config.publicBaseUrl(), Clock.systemUTC());
     }
 
     public HelpRequestService(HelpRequestDirectory requests, AuditTrail audit, MailSender mailSender,

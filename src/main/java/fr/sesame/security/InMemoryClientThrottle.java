@@ -2,8 +2,6 @@ package fr.sesame.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,12 +20,9 @@ public class InMemoryClientThrottle implements ClientThrottle {
 
     private static final Logger LOG = Logger.getLogger(InMemoryClientThrottle.class.getName());
 
-    /** The key of requests whose address is unknown: they share one window rather than escape counting. */
-    static final String UNKNOWN_CLIENT = "unknown";
-
     private final ThrottleSettings.ClientLimit limit;
     private final Clock clock;
-    private final LinkedHashMap<String, Deque<Instant>> failures;
+    private final LinkedHashMap<String, ClientFailures> failures;
 
     public InMemoryClientThrottle(ThrottleSettings.ClientLimit limit, Clock clock) {
         this.limit = limit;
@@ -36,7 +31,7 @@ public class InMemoryClientThrottle implements ClientThrottle {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, ClientFailures> eldest) {
                 return size() > limit.maxTrackedClients();
             }
         };
@@ -45,38 +40,29 @@ public class InMemoryClientThrottle implements ClientThrottle {
     @Override
     public Optional<Instant> blockedUntil(String clientAddress) {
         Instant now = clock.instant();
+        String key = ClientFailures.key(clientAddress);
         synchronized (failures) {
-            Deque<Instant> times = failures.get(key(clientAddress));
-            if (times == null) {
+            ClientFailures stored = failures.get(key);
+            if (stored == null) {
                 return Optional.empty();
             }
-            prune(times, now);
-            if (times.isEmpty()) {
-                failures.remove(key(clientAddress));
-                return Optional.empty();
+            ClientFailures recent = stored.within(limit, now);
+            if (recent.isEmpty()) {
+                failures.remove(key);
             }
-            // Keeping only the last maxFailures times, the client is free again when the oldest leaves the window.
-            return times.size() >= limit.maxFailures()
-                    ? Optional.of(times.peekFirst().plus(limit.window()))
-                    : Optional.empty();
+            return recent.blockedUntil(limit);
         }
     }
 
     @Override
     public void recordFailure(String clientAddress) {
         Instant now = clock.instant();
+        String key = ClientFailures.key(clientAddress);
         synchronized (failures) {
-            Deque<Instant> times = failures.computeIfAbsent(key(clientAddress), address -> new ArrayDeque<>());
-            prune(times, now);
-            times.addLast(now);
-            while (times.size() > limit.maxFailures()) {
-                times.removeFirst();
-            }
-            if (times.size() == limit.maxFailures()) {
-                Instant until = times.peekFirst().plus(limit.window());
-                LOG.info(() -> "Client " + key(clientAddress) + " blocked until " + until + " after "
-                        + limit.maxFailures() + " failures");
-            }
+            ClientFailures after = failures.getOrDefault(key, ClientFailures.NONE).recorded(limit, now);
+            failures.put(key, after);
+            after.blockedUntil(limit).ifPresent(until -> LOG.info(() -> "Client " + key + " blocked until " + until
+                    + " after " + limit.maxFailures() + " failures"));
             sweepOldest(now);
         }
     }
@@ -88,27 +74,14 @@ public class InMemoryClientThrottle implements ClientThrottle {
         }
     }
 
-    private void prune(Deque<Instant> times, Instant now) {
-        Instant windowStart = now.minus(limit.window());
-        while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
-            times.removeFirst();
-        }
-    }
-
     /** Drops the least recently seen addresses whose window has emptied, stopping at the first still counting. */
     private void sweepOldest(Instant now) {
-        Iterator<Deque<Instant>> eldestFirst = failures.values().iterator();
+        Iterator<ClientFailures> eldestFirst = failures.values().iterator();
         while (eldestFirst.hasNext()) {
-            Deque<Instant> times = eldestFirst.next();
-            prune(times, now);
-            if (!times.isEmpty()) {
+            if (!eldestFirst.next().within(limit, now).isEmpty()) {
                 return;
             }
             eldestFirst.remove();
         }
-    }
-
-    private static String key(String clientAddress) {
-        return clientAddress == null || clientAddress.isBlank() ? UNKNOWN_CLIENT : clientAddress.trim();
     }
 }

@@ -1,5 +1,6 @@
 package fr.sesame.security;
 
+import fr.sesame.cluster.Cluster;
 import fr.sesame.config.SesameConfig;
 import fr.sesame.directory.PeopleDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,8 @@ import java.time.Clock;
 
 /**
  * The portal's throttles, one of each for the whole application: per account (counted in the directory)
- * and per client address (in memory), with the configured limits. Every flow that counts failures uses these.
+ * and per client address (in the cluster's JCache when the portal runs as several nodes, else in memory),
+ * with the configured limits. Every flow that counts failures uses these.
  */
 @ApplicationScoped
 public class Throttles {
@@ -20,10 +22,17 @@ public class Throttles {
     protected Throttles() {}
 
     @Inject
-    public Throttles(PeopleDirectory people, SesameConfig config) {
+    public Throttles(PeopleDirectory people, SesameConfig config, Cluster cluster) {
         ThrottleSettings settings = config.throttle();
         this.accounts = new AccountThrottle(people, settings, Clock.systemUTC());
-        this.clients = new InMemoryClientThrottle(settings.client(), Clock.systemUTC());
+        this.clients = cluster.caches()
+                .<ClientThrottle>map(caches -> new JCacheClientThrottle(caches, settings.client(), Clock.systemUTC()))
+                .orElseGet(() -> new InMemoryClientThrottle(settings.client(), Clock.systemUTC()));
+    }
+
+    /** The throttles of a portal running alone (per-client counts in memory). */
+    public Throttles(PeopleDirectory people, SesameConfig config) {
+        this(people, config, Cluster.alone());
     }
 
     public AccountThrottle accounts() {

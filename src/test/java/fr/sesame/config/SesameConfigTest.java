@@ -159,4 +159,10 @@ class SesameConfigTest {
         assertThrows(IllegalArgumentException.class, () -> configWith(Map.of("sesame.audit.file", "a",
                 "sesame.audit.file-max-size", "1M", "sesame.audit.file-count", "1")).auditFile());
     }
+
+    @Test
+    void aPortalRunsAloneUnlessToldItIsOneNodeOfACluster() {
+        assertFalse(configWith(Map.of()).clusterEnabled());
+        assertTrue(configWith(Map.of("sesame.cluster.enabled", "true")).clusterEnabled());
+    }
 }

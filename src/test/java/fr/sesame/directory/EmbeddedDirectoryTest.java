@@ -1,10 +1,13 @@
 package fr.sesame.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
 import fr.sesame.config.SesameConfig;
+import fr.sesame.support.Binds;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,7 @@ class EmbeddedDirectoryTest {
     void loadsThePeopleOfTheExtraFileAfterTheDemoPeople(@TempDir Path dir) throws Exception {
         Path ldif = Files.writeString(dir.resolve("people.ldif"), PERSON, StandardCharsets.UTF_8);
 
-        try (EmbeddedDirectory directory = EmbeddedDirectory.start(0, Optional.of(ldif));
+        try (EmbeddedDirectory directory = EmbeddedDirectory.start(0, Optional.of(ldif), Optional.empty());
                 DirectoryConnections connections = DirectoryConnections.open(directory.settings())) {
             PeopleDirectory people = new PeopleDirectory(connections, AttributeMap.defaults());
 
@@ -55,7 +58,7 @@ class EmbeddedDirectoryTest {
     void refusesAnEntryTheSchemaRefuses(@TempDir Path dir) throws Exception {
         Path ldif = Files.writeString(dir.resolve("bad.ldif"), PERSON + "noSuchAttribute: x\n", StandardCharsets.UTF_8);
 
-        assertThrows(IllegalStateException.class, () -> EmbeddedDirectory.start(0, Optional.of(ldif)));
+        assertThrows(IllegalStateException.class, () -> EmbeddedDirectory.start(0, Optional.of(ldif), Optional.empty()));
     }
 
     @Test
@@ -84,5 +87,16 @@ class EmbeddedDirectoryTest {
         assertEquals(false, config.embeddedMail());
         assertEquals(Optional.empty(), defaults.embeddedPeopleLdif());
         assertEquals(true, defaults.embeddedMail());
+    }
+
+    @Test
+    void aSecondNodeCanShareTheDemoDirectoryWithTheManagerPasswordChosenForIt() throws Exception {
+        try (EmbeddedDirectory directory = EmbeddedDirectory.start(0, Optional.empty(), Optional.of("chosen-for-two-nodes"))) {
+            Binds.Connector connector = () -> new LDAPConnection("127.0.0.1", directory.port());
+
+            assertTrue(Binds.succeed(connector, EmbeddedDirectory.MANAGER_DN, "chosen-for-two-nodes"));
+            assertFalse(Binds.succeed(connector, EmbeddedDirectory.MANAGER_DN, "another"));
+            assertEquals("chosen-for-two-nodes", directory.settings().bindPassword());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -48,9 +49,21 @@ public class BrowserExtension
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
     private static final String SESSION = "session";
 
+    private final Function<ExtensionContext, String> site;
+
+    /** A browser on the portal of {@link PortalExtension}. */
+    public BrowserExtension() {
+        this(context -> PortalExtension.portal(context).baseUrl());
+    }
+
+    /** A browser on another site, e.g. the address of a cluster's balancer ({@code @RegisterExtension}). */
+    public BrowserExtension(Function<ExtensionContext, String> site) {
+        this.site = site;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(SESSION, BrowserSession.start(PortalExtension.portal(context).baseUrl()));
+        context.getStore(NAMESPACE).put(SESSION, BrowserSession.start(site.apply(context)));
     }
 
     @Override
