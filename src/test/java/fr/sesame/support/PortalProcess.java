@@ -61,6 +61,11 @@ public final class PortalProcess {
             property("sesame.password.crypt-rounds", "5000");
             // Every test browses from 127.0.0.1: the per-client limit is tested on its own, not here.
             property("sesame.throttle.client.max-failures", "100000");
+            // The deliberate response-time floors are proved by ResponseTimeFloorTest and the services' tests;
+            // pages in a browser need not wait them (they cost the suite a minute and more).
+            property("sesame.identification.response-floor", "PT0.02S");
+            property("sesame.signin.response-floor", "PT0.02S");
+            property("sesame.mail-request.response-floor", "PT0.02S");
         }
 
         /** A MicroProfile Config key given as a system property; the last value given for a key wins. */
