@@ -200,7 +200,7 @@ final class Failover {
                 }
             } catch (AssertionError | RuntimeException e) {
                 // A value the checks cannot even read (a history entry without its time, say) is no whole write either.
-                halfWritten.add(run.flow().key() + " " + run.dn() + ": " + e);
+                halfWritten.add(run.flow().key() + " " + run.dn() + ": " + shortened(e));
             }
         }
     }
@@ -241,6 +241,12 @@ final class Failover {
             throw new IllegalStateException("Cannot read the generated people " + people, e);
         }
         return originals;
+    }
+
+    /** The check's message without the entry it prints whole. */
+    private static String shortened(Throwable problem) {
+        String text = problem.toString().replaceAll("SearchResultEntry\\(.*?controls=\\{[^}]*\\}\\)", "(the entry)");
+        return text.length() <= 400 ? text : text.substring(0, 400) + "…";
     }
 
     private String describe(Run run) {
