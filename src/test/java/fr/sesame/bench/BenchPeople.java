@@ -82,6 +82,7 @@ final class BenchPeople {
             }
         }
         String birth = entry.getAttributeValue("schacDateOfBirth");
+        person.put("dn", entry.getDN());
         person.put("by", by);
         person.put("identifier", identifier);
         person.put("birthDate", birth.substring(6, 8) + "/" + birth.substring(4, 6) + "/" + birth.substring(0, 4));

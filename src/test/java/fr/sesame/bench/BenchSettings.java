@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What one benchmark run does, from system properties (set by the {@code benchmark} Maven profile):
- * {@code bench.directory} ({@code embedded} or {@code slapd}), {@code bench.levels} (concurrent users of each
+ * {@code bench.directory} ({@code embedded}, {@code slapd}, or {@code slapd-pair} for the failover run of
+ * {@link Failover}), {@code bench.levels} (concurrent users of each
  * level, e.g. {@code 10,50,200}), {@code bench.level-seconds}, {@code bench.warmup-seconds}, {@code bench.heap}
  * (the portal's {@code -Xmx}), {@code bench.people} (the generated LDIF), {@code bench.out} (where the run's
  * figures go) and {@code sesame.project.dir}.
@@ -17,8 +18,8 @@ record BenchSettings(String directory, List<Integer> levels, int levelSeconds, i
     static BenchSettings fromSystemProperties() {
         Path project = Path.of(System.getProperty("sesame.project.dir", "."));
         String directory = System.getProperty("bench.directory", "embedded");
-        if (!directory.equals("embedded") && !directory.equals("slapd")) {
-            throw new IllegalArgumentException("bench.directory must be embedded or slapd, not " + directory);
+        if (!List.of("embedded", "slapd", "slapd-pair").contains(directory)) {
+            throw new IllegalArgumentException("bench.directory must be embedded, slapd or slapd-pair, not " + directory);
         }
         List<Integer> levels = Arrays.stream(System.getProperty("bench.levels", "10,50,200").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
@@ -33,5 +34,10 @@ record BenchSettings(String directory, List<Integer> levels, int levelSeconds, i
 
     boolean slapd() {
         return directory.equals("slapd");
+    }
+
+    /** Whether the portal works on an OpenLDAP multi-provider pair, provider 1 killed half-way ({@link Failover}). */
+    boolean pair() {
+        return directory.equals("slapd-pair");
     }
 }

@@ -2,7 +2,9 @@ package fr.sesame.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.sesame.directory.DirectorySettings;
 import fr.sesame.support.Slapd;
+import fr.sesame.support.SlapdPair;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,24 +22,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * The portal as the benchmark runs it: the built WAR on Payara Micro in its own JVM (heap {@code bench.heap},
  * 512 MB by default), its mail going to a GreenMail server of this JVM, its directory either the embedded one
- * (demo mode, loaded with the generated people) or a throw-away {@code slapd} loaded with the same people.
+ * (demo mode, loaded with the generated people), a throw-away {@code slapd} loaded with the same people, or a
+ * throw-away OpenLDAP multi-provider pair ({@link SlapdPair}) holding them, the portal given both URLs.
  * Measures the time from launch to the first page, and samples the process's CPU time and memory.
  */
 final class PortalUnderLoad implements AutoCloseable {
 
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration REPLICATION_TIMEOUT = Duration.ofMinutes(30);
 
     private final String baseUrl;
     private final GreenMail mail;
     private final Slapd slapd;
+    private final SlapdPair pair;
     private final Process payara;
     private final Duration startup;
     private final ProcessSampler sampler;
 
-    private PortalUnderLoad(String baseUrl, GreenMail mail, Slapd slapd, Process payara, Duration startup) {
+    private PortalUnderLoad(String baseUrl, GreenMail mail, Slapd slapd, SlapdPair pair, Process payara,
+            Duration startup) {
         this.baseUrl = baseUrl;
         this.mail = mail;
         this.slapd = slapd;
+        this.pair = pair;
         this.payara = payara;
         this.startup = startup;
         this.sampler = ProcessSampler.start(payara.pid());
@@ -56,6 +63,7 @@ final class PortalUnderLoad implements AutoCloseable {
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
         Slapd slapd = null;
+        SlapdPair pair = null;
         Process payara = null;
         try {
             List<String> properties = new ArrayList<>();
@@ -69,6 +77,17 @@ final class PortalUnderLoad implements AutoCloseable {
                 properties.add("-Dsesame.ldap.urls=" + slapd.ldapUrl());
                 properties.add("-Dsesame.ldap.bind-dn=" + slapd.serviceDn());
                 bindPassword = slapd.servicePassword();
+            } else if (settings.pair()) {
+                long loading = System.nanoTime();
+                pair = SlapdPair.start();
+                pair.provider(1).addAsAdmin(settings.people(), 1800);
+                pair.awaitInSync(REPLICATION_TIMEOUT);
+                System.out.printf("slapd pair loaded with %s (added on provider 1, replicated to provider 2) in %.0f s%n",
+                        settings.people().getFileName(), (System.nanoTime() - loading) / 1e9);
+                DirectorySettings both = pair.serviceSettings();
+                properties.add("-Dsesame.ldap.urls=" + String.join(",", both.urls()));
+                properties.add("-Dsesame.ldap.bind-dn=" + both.bindDn());
+                bindPassword = both.bindPassword();
             } else {
                 properties.add("-Dsesame.embedded=true");
                 properties.add("-Dsesame.embedded.ldap-port=0");
@@ -106,13 +125,16 @@ final class PortalUnderLoad implements AutoCloseable {
             awaitHomePage(baseUrl, payara, log);
             Duration startup = Duration.ofNanos(System.nanoTime() - launched);
             System.out.printf("Portal up on %s after %.1f s (log: %s)%n", baseUrl, startup.toMillis() / 1000.0, log);
-            return new PortalUnderLoad(baseUrl, mail, slapd, payara, startup);
+            return new PortalUnderLoad(baseUrl, mail, slapd, pair, payara, startup);
         } catch (IOException | RuntimeException e) {
             if (payara != null) {
                 payara.destroyForcibly();
             }
             if (slapd != null) {
                 slapd.close();
+            }
+            if (pair != null) {
+                pair.close();
             }
             mail.stop();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -164,6 +186,14 @@ final class PortalUnderLoad implements AutoCloseable {
         return sampler;
     }
 
+    /** The pair the portal works on, for {@code bench.directory=slapd-pair}. */
+    SlapdPair pair() {
+        if (pair == null) {
+            throw new IllegalStateException("The portal runs on no slapd pair");
+        }
+        return pair;
+    }
+
     @Override
     public void close() {
         sampler.stop();
@@ -179,6 +209,9 @@ final class PortalUnderLoad implements AutoCloseable {
         mail.stop();
         if (slapd != null) {
             slapd.close();
+        }
+        if (pair != null) {
+            pair.close();
         }
     }
 }

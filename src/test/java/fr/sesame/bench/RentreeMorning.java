@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  *
  * <p>Gatling measures each step (request names) inside two groups, the level ({@code u50}) and the flow; the
  * portal's CPU and memory per level and the start-up time are written by {@link #after()} to
- * {@code target/bench/<directory>/portal.properties}; {@link BenchmarkReport} prints the table from both.
+ * {@code target/bench/<directory>/portal.properties}; {@link BenchmarkReport} prints the table from both. On an
+ * OpenLDAP pair ({@code bench.directory=slapd-pair}), {@link Failover} kills provider 1 half-way through the level
+ * and checks the flows and the entries afterwards.
  */
 public class RentreeMorning extends Simulation {
 
@@ -52,7 +54,7 @@ public class RentreeMorning extends Simulation {
     private static final String NONCE = "primefaces.nonce";
     private static final String AGENT_LOGIN = "hugo.support";
     private static final String AGENT_PASSWORD = "Rentree-2026!";
-    private static final String JOKER_ANSWER = "Grenoble";
+    static final String JOKER_ANSWER = "Grenoble";
     /** The mailbox is looked into every 50 ms, for 30 s at most. */
     private static final int MAIL_TRIES = 600;
 
@@ -66,6 +68,8 @@ public class RentreeMorning extends Simulation {
     private final Iterator<Map<String, Object>> newcomers = people.activation().iterator();
     private final Iterator<Map<String, Object>> searches = circular(people.searches());
     private volatile PortalUnderLoad portal;
+    /** Only for {@code bench.directory=slapd-pair}. */
+    private volatile Failover failover;
 
     {
         HttpProtocolBuilder protocol = http.baseUrl("http://localhost:" + httpPort)
@@ -92,12 +96,18 @@ public class RentreeMorning extends Simulation {
     @Override
     public void before() {
         portal = PortalUnderLoad.start(settings, httpPort);
+        if (settings.pair()) {
+            failover = new Failover(portal.pair(), Duration.ofSeconds(settings.levelSeconds()).dividedBy(2));
+        }
     }
 
     @Override
     public void after() {
         try {
             records.write(settings, portal);
+            if (failover != null) {
+                failover.report(settings);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the portal's figures", e);
         } finally {
@@ -118,12 +128,20 @@ public class RentreeMorning extends Simulation {
         return feed(synchronizedIterator(feeder))
                 .exec(session -> {
                     records.started(level);
-                    return session.set("level", level).set("flow", flow.key())
+                    if (failover != null) {
+                        failover.flowStarted(level);
+                    }
+                    return session.set("level", level).set("flow", flow.key()).set("flowStart", System.nanoTime())
                             .set("newPassword", NEW_PASSWORD_PREFIX + session.userId() + "!x");
                 })
                 .group(level).on(group(flow.key()).on(exitBlockOnFail().on(steps)))
                 .exec(session -> {
                     records.ended(level, flow, !session.isFailed(), session.getString("step"));
+                    if (failover != null) {
+                        failover.flowEnded(flow, session.contains("dn") ? session.getString("dn") : null,
+                                session.getString("newPassword"), session.getLong("flowStart"),
+                                session.getLong("stepStart"), !session.isFailed());
+                    }
                     return session.markAsSucceeded();
                 });
     }

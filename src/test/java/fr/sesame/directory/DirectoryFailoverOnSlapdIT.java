@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.util.StaticUtils;
 import fr.sesame.activation.ActivationChoices;
 import fr.sesame.activation.ActivationOutcome;
 import fr.sesame.audit.AuditEvent;
-import fr.sesame.audit.AuditRecord;
 import fr.sesame.identification.Identification;
 import fr.sesame.identification.IdentificationResult;
 import fr.sesame.identification.IdentifierKind;
@@ -26,13 +24,11 @@ import fr.sesame.support.FlowServices;
 import fr.sesame.support.SlapdPair;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
+import fr.sesame.support.WholeWrites;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +65,6 @@ class DirectoryFailoverOnSlapdIT {
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
     private static final String CLIENT = "192.0.2.50";
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** Everything activation writes, in its one modify. */
-    private static final List<String> ACTIVATION_ATTRIBUTES = List.of("sesameActivatedAt", "sesameCharterAcceptedAt",
-            "sesameJokerQuestion", "sesameJokerAnswer", "preferredLanguage", "userPassword", "sesamePasswordHistory",
-            "sesamePasswordChangedAt", "sesameSecurityEvent");
 
     private enum Flow { JOKER_RESET, ACTIVATION, READ }
 
@@ -351,7 +342,7 @@ class DirectoryFailoverOnSlapdIT {
         String stored = entry.getAttributeValue("userPassword");
         for (int i = attempts.size() - 1; i >= 0; i--) {
             if (UserPasswordHasher.matches(attempts.get(i).password(), stored)) {
-                checkPasswordWrite(entry, attempts.get(i).password(), AuditEvent.PASSWORD_CHANGED);
+                WholeWrites.passwordWrite(entry, attempts.get(i).password(), AuditEvent.PASSWORD_CHANGED);
                 return i;
             }
         }
@@ -366,44 +357,17 @@ class DirectoryFailoverOnSlapdIT {
     /** Which write a newcomer's entry shows: -1 if untouched, 0 if wholly activated by its one attempt. */
     private static int activationState(SearchResultEntry entry, List<Attempt> attempts) {
         if (!entry.hasAttribute("sesameActivatedAt")) {
-            for (String attribute : ACTIVATION_ATTRIBUTES) {
+            for (String attribute : WholeWrites.ACTIVATION_ATTRIBUTES) {
                 assertFalse(entry.hasAttribute(attribute), "not activated but " + attribute + " set: " + entry);
             }
             return -1;
         }
         assertEquals(1, attempts.size(), "activated without an activation: " + entry);
         Attempt activation = attempts.get(0);
-        Instant activatedAt = time(entry.getAttributeValue("sesameActivatedAt"));
-        assertEquals(activatedAt, time(entry.getAttributeValue("sesameCharterAcceptedAt")), entry.toString());
+        WholeWrites.activation(entry, activation.answer(), activation.password());
         assertEquals(activation.question(), entry.getAttributeValue("sesameJokerQuestion"), entry.toString());
-        assertTrue(JokerAnswers.matches(activation.answer(), entry.getAttributeValue("sesameJokerAnswer")),
-                entry.toString());
         assertEquals("fr", entry.getAttributeValue("preferredLanguage"), entry.toString());
-        assertEquals(activatedAt, checkPasswordWrite(entry, activation.password(), AuditEvent.ACCOUNT_ACTIVATED));
         return 0;
-    }
-
-    /**
-     * Checks that the password, the newest history entry, the change time and the newest security event come from one
-     * write of {@code password}; returns that write's time.
-     */
-    private static Instant checkPasswordWrite(SearchResultEntry entry, String password, AuditEvent event) {
-        assertTrue(UserPasswordHasher.matches(password, entry.getAttributeValue("userPassword")), entry.toString());
-        Instant changedAt = time(entry.getAttributeValue("sesamePasswordChangedAt"));
-        String newestHistory = Stream.of(entry.getAttributeValues("sesamePasswordHistory"))
-                .max(Comparator.comparing(value -> time(value.substring(0, value.indexOf('$')))))
-                .orElseThrow(() -> new AssertionError("no password history: " + entry));
-        assertEquals(changedAt, time(newestHistory.substring(0, newestHistory.indexOf('$'))), entry.toString());
-        assertTrue(Argon2Hasher.matches(password, newestHistory.substring(newestHistory.indexOf('$') + 1)),
-                "the newest history entry is another password's: " + entry);
-        AuditRecord newestEvent = Stream.of(entry.getAttributeValues("sesameSecurityEvent"))
-                .map(AuditRecord::fromJson)
-                .flatMap(Optional::stream)
-                .max(Comparator.comparing(AuditRecord::at))
-                .orElseThrow(() -> new AssertionError("no security event: " + entry));
-        assertEquals(event, newestEvent.event(), entry.toString());
-        assertEquals(changedAt, newestEvent.at(), entry.toString());
-        return changedAt;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -438,13 +402,5 @@ class DirectoryFailoverOnSlapdIT {
         byte[] bytes = new byte[9];
         RANDOM.nextBytes(bytes);
         return "Bascule-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "-7!";
-    }
-
-    private static Instant time(String generalizedTime) {
-        try {
-            return StaticUtils.decodeGeneralizedTime(generalizedTime).toInstant();
-        } catch (ParseException e) {
-            throw new AssertionError("not a generalized time: " + generalizedTime, e);
-        }
     }
 }
