@@ -1,5 +1,6 @@
 package fr.sesame.directory;
 
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.GetEntryLDAPConnectionPoolHealthCheck;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -8,6 +9,8 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.ServerSet;
@@ -17,6 +20,7 @@ import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import java.security.GeneralSecurityException;
+import java.util.EnumSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.SocketFactory;
@@ -28,10 +32,11 @@ import javax.net.ssl.SSLContext;
  * person's bind never changes the identity of the service pool). LDAPS or StartTLS, background health checks,
  * timeouts.
  *
- * <p>Failover: new connections go to the first URL that accepts them, in the configured order. An operation
- * that fails because its connection broke (the server stopped, or did not answer within the response timeout)
- * is made once more on a new connection, so only a request whose write the lost server may already have applied
- * can fail. Connections to any server but the first are replaced after {@code failbackAfter}, so the portal
+ * <p>Failover: new connections go to the first URL that accepts them, in the configured order. A read that
+ * fails because its connection broke (the server stopped, or did not answer within the response timeout) is
+ * made once more on a new connection. A write is made once more only when its connection was found closed
+ * ({@code SERVER_DOWN}), never after a timeout: a server that answered late may have applied it, and sending it
+ * again would make a done change look failed. Connections to any server but the first are replaced after {@code failbackAfter}, so the portal
  * writes to one server of a multi-provider pair whenever it can.
  */
 public class DirectoryConnections implements AutoCloseable {
@@ -80,9 +85,33 @@ public class DirectoryConnections implements AutoCloseable {
         }
     }
 
-    /** Searches and writes, as the service account. Code above this package never sees it. */
+    /** Searches, as the service account. Code above this package never sees it; writes go through {@link #modify}. */
     LDAPInterface operations() {
         return servicePool;
+    }
+
+    /** One LDAP modify as the service account, made once more on a new connection if its connection was closed. */
+    void modify(ModifyRequest request) throws LDAPException {
+        try {
+            servicePool.modify(request);
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.SERVER_DOWN) {
+                throw e;
+            }
+            servicePool.modify(request);
+        }
+    }
+
+    /** One LDAP add as the service account, made once more on a new connection if its connection was closed. */
+    void add(Entry entry) throws LDAPException {
+        try {
+            servicePool.add(entry);
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.SERVER_DOWN) {
+                throw e;
+            }
+            servicePool.add(entry);
+        }
     }
 
     DirectorySettings settings() {
@@ -141,7 +170,8 @@ public class DirectoryConnections implements AutoCloseable {
         pool.setMaxWaitTimeMillis(settings.responseTimeout().toMillis());
         pool.setHealthCheckIntervalMillis(settings.healthCheckInterval().toMillis());
         pool.setMaxConnectionAgeMillis(settings.maxConnectionAge().toMillis());
-        pool.setRetryFailedOperationsDueToInvalidConnections(true);
+        // Only reads: the pool also counts a response timeout as a broken connection (see modify and add).
+        pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(OperationType.SEARCH, OperationType.COMPARE));
     }
 
     private static GetEntryLDAPConnectionPoolHealthCheck healthCheck(DirectorySettings settings) {

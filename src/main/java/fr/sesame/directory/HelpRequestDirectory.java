@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -104,7 +105,7 @@ public class HelpRequestDirectory {
         addIfPresent(attributes, "mail", contact);
         addIfPresent(attributes, "description", description);
         try {
-            connections.operations().add(new Entry(dnOf(id), attributes));
+            connections.add(new Entry(dnOf(id), attributes));
             return id;
         } catch (LDAPException e) {
             throw DirectoryFailures.translate("store a help request", e);
@@ -166,10 +167,10 @@ public class HelpRequestDirectory {
             return false;
         }
         try {
-            connections.operations().modify(dnOf(id).toString(),
+            connections.modify(new ModifyRequest(dnOf(id),
                     new Modification(ModificationType.DELETE, STATE, OPEN),
                     new Modification(ModificationType.ADD, STATE, CLOSED),
-                    new Modification(ModificationType.ADD, HISTORY, event));
+                    new Modification(ModificationType.ADD, HISTORY, event)));
             return true;
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_ATTRIBUTE || e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {

@@ -258,7 +258,7 @@ public class PeopleDirectory {
         ModifyRequest request = new ModifyRequest(update.dn(), modifications);
         assertion(update).ifPresent(request::addControl);
         try {
-            connections.operations().modify(request);
+            connections.modify(request);
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.ASSERTION_FAILED) {
                 throw new ConcurrentChangeException(update.dn());

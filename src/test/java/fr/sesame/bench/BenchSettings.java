@@ -10,10 +10,11 @@ import java.util.List;
  * {@link Failover}), {@code bench.levels} (concurrent users of each
  * level, e.g. {@code 10,50,200}), {@code bench.level-seconds}, {@code bench.warmup-seconds}, {@code bench.heap}
  * (the portal's {@code -Xmx}), {@code bench.people} (the generated LDIF), {@code bench.out} (where the run's
- * figures go) and {@code sesame.project.dir}.
+ * figures go), {@code bench.portal-jvm-options} (more options for the portal's JVM, space-separated, e.g. to
+ * record a flight recording) and {@code sesame.project.dir}.
  */
 record BenchSettings(String directory, List<Integer> levels, int levelSeconds, int warmupSeconds, String heap,
-        Path people, Path outDir, Path projectDir) {
+        Path people, Path outDir, Path projectDir, List<String> portalJvmOptions) {
 
     static BenchSettings fromSystemProperties() {
         Path project = Path.of(System.getProperty("sesame.project.dir", "."));
@@ -29,7 +30,9 @@ record BenchSettings(String directory, List<Integer> levels, int levelSeconds, i
                 System.getProperty("bench.heap", "512m"),
                 Path.of(System.getProperty("bench.people", project.resolve("target/bench/people-50000.ldif").toString())),
                 Path.of(System.getProperty("bench.out", project.resolve("target/bench").toString())).resolve(directory),
-                project);
+                project,
+                Arrays.stream(System.getProperty("bench.portal-jvm-options", "").trim().split("\\s+"))
+                        .filter(option -> !option.isEmpty()).toList());
     }
 
     boolean slapd() {

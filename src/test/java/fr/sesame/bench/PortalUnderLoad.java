@@ -106,6 +106,7 @@ final class PortalUnderLoad implements AutoCloseable {
                     // Every virtual user comes from 127.0.0.1.
                     "-Dsesame.throttle.client.max-failures=1000000"));
             command.addAll(properties);
+            command.addAll(settings.portalJvmOptions());
             command.addAll(List.of(
                     "-jar", new File(project, "target/payara-micro.jar").getAbsolutePath(),
                     "--deploy", new File(project, "target/sesame.war").getAbsolutePath(),

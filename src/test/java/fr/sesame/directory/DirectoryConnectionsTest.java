@@ -2,18 +2,24 @@ package fr.sesame.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyResult;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.ResultCode;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Failover of the portal's pools between two directories, the first reached through a {@link TcpRelay} that makes it
  * go away as a real server does: searches, writes and password checks on connections that broke meanwhile go on
- * on the second server, a hung server costs a bounded wait, and the pools return to the first server when it is back.
+ * on the second server, a write answered too late is not sent again, a hung server costs a bounded wait, and the pools return to the first server when it is back.
  * Each server names itself in its base entry's {@code description}, so a read tells which one answered.
  */
 class DirectoryConnectionsTest {
@@ -62,9 +68,38 @@ class DirectoryConnectionsTest {
         relay.cut();
 
         assertEquals("second", answeringServer());
-        connections.operations().modify(ALICE, new Modification(ModificationType.REPLACE, "mobile", "+33611111111"));
+        connections.modify(new ModifyRequest(ALICE, new Modification(ModificationType.REPLACE, "mobile", "+33611111111")));
         assertEquals("+33611111111", second.getEntry(ALICE).getAttributeValue("mobile"));
         assertFalse(first.getEntry(ALICE).hasAttribute("mobile"));
+    }
+
+    @Test
+    void aWriteWhoseAnswerComesTooLateIsNotSentAgain() throws Exception {
+        first.shutDown(true);
+        AtomicInteger modifiesReceived = new AtomicInteger();
+        first = server("first", new InMemoryOperationInterceptor() {
+            @Override
+            public void processModifyResult(InMemoryInterceptedModifyResult result) {
+                modifiesReceived.incrementAndGet();
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        relay.close();
+        relay = new TcpRelay(first.getListenPort());
+        connections = DirectoryConnections.open(settings(Duration.ofSeconds(60), Duration.ofMinutes(2)));
+
+        LDAPException late = assertThrows(LDAPException.class, () -> connections.modify(
+                new ModifyRequest(ALICE, new Modification(ModificationType.REPLACE, "mobile", "+33622222222"))));
+
+        assertEquals(ResultCode.TIMEOUT, late.getResultCode());
+        Thread.sleep(2000);
+        assertEquals(1, modifiesReceived.get());
+        assertEquals("+33622222222", first.getEntry(ALICE).getAttributeValue("mobile"));
+        assertFalse(second.getEntry(ALICE).hasAttribute("mobile"));
     }
 
     @Test
@@ -137,7 +172,15 @@ class DirectoryConnectionsTest {
     }
 
     private static InMemoryDirectoryServer server(String name) throws Exception {
+        return server(name, null);
+    }
+
+    private static InMemoryDirectoryServer server(String name, InMemoryOperationInterceptor interceptor)
+            throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+        if (interceptor != null) {
+            config.addInMemoryOperationInterceptor(interceptor);
+        }
         config.addAdditionalBindCredentials(MANAGER, MANAGER_PASSWORD);
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
                 InetAddress.getByName("127.0.0.1"), 0, null));
