@@ -1,9 +1,9 @@
 package fr.sesame.audit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.security.SecureRandom;
@@ -31,6 +31,9 @@ public record AuditRecord(
         String clientAddress,
         String subject,
         Map<String, String> details) implements Serializable {
+
+    /** Looked up once: {@code Json.create…} looks the provider up again on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String ANONYMOUS = "anonymous";
     /** The detail, and its value, that mark what a helpdesk agent did to someone's account. */
@@ -77,7 +80,7 @@ public record AuditRecord(
 
     /** Text that the JSON form of every record whose actor is {@code actor} contains. */
     public static String actorMark(String actor) {
-        return "\"actor\":" + Json.createValue(actor);
+        return "\"actor\":" + JSON.createValue(actor);
     }
 
     public AuditRecord with(String detail, String value) {
@@ -92,7 +95,7 @@ public record AuditRecord(
 
     /** The record as one line of JSON. */
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("at", at.toString())
                 .add("event", event.key())
@@ -101,7 +104,7 @@ public record AuditRecord(
                 .add("client", clientAddress == null ? "" : clientAddress)
                 .add("subject", subject == null ? "" : subject);
         if (!details.isEmpty()) {
-            JsonObjectBuilder more = Json.createObjectBuilder();
+            JsonObjectBuilder more = JSON.createObjectBuilder();
             details.forEach(more::add);
             json.add("details", more);
         }
@@ -110,7 +113,7 @@ public record AuditRecord(
 
     /** Reads a record written by {@link #toJson()}; empty when the text is not one (e.g. a later format). */
     public static Optional<AuditRecord> fromJson(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonObject json = reader.readObject();
             AuditEvent event = AuditEvent.valueOf(json.getString("event").toUpperCase().replace('-', '_'));
             Map<String, String> details = new LinkedHashMap<>();

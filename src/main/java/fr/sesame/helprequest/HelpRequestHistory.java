@@ -1,8 +1,8 @@
 package fr.sesame.helprequest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +16,13 @@ import java.util.Optional;
  */
 final class HelpRequestHistory {
 
+    /** Looked up once: {@code Json.create…} looks the provider up again on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private HelpRequestHistory() {}
 
     static String submitted(Instant at, Locale locale) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("at", at.toString())
                 .add("event", "submitted")
                 .add("lang", locale.getLanguage())
@@ -27,7 +30,7 @@ final class HelpRequestHistory {
     }
 
     static String closed(Instant at, String agent, String note) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("at", at.toString())
                 .add("event", "closed")
                 .add("actor", agent)
@@ -48,7 +51,7 @@ final class HelpRequestHistory {
     }
 
     private static Optional<JsonObject> read(String value) {
-        try (JsonReader reader = Json.createReader(new StringReader(value))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(value))) {
             return Optional.of(reader.readObject());
         } catch (RuntimeException notJson) {
             return Optional.empty();

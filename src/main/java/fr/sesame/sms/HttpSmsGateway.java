@@ -1,6 +1,6 @@
 package fr.sesame.sms;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * link, the address or headers may carry credentials.
  */
 public final class HttpSmsGateway implements SmsGateway {
+
+    /** Looked up once: {@code Json.create…} looks the provider up again on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Replaced by the recipient, in international form ({@code +33612345678}). */
     public static final String TO = "{to}";
@@ -184,7 +187,7 @@ public final class HttpSmsGateway implements SmsGateway {
 
     /** The inside of a JSON string (the template writes the quotes): {@code "}, {@code \} and controls escaped. */
     static String forJson(String value) {
-        String quoted = Json.createValue(value).toString();
+        String quoted = JSON.createValue(value).toString();
         return quoted.substring(1, quoted.length() - 1);
     }
 

@@ -2,18 +2,23 @@ package fr.sesame.password;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** No more slow hashes at once than the gate has permits, and every hash of the portal goes through the shared gate. */
+/**
+ * No more slow hashes at once than the gate has permits, every hash of the portal goes through the shared gate, and
+ * hashes run at the lowest CPU priority.
+ */
 class SlowHashGateTest {
 
     /** Daemon threads, so that a failed test leaves nothing that keeps the JVM alive. */
@@ -77,6 +82,28 @@ class SlowHashGateTest {
             release.countDown();
             holders.forEach(CompletableFuture::join);
         }
+    }
+
+    @Test
+    void hashesRunAtTheLowestCpuPriorityAndTheCallerKeepsItsOwn() {
+        Optional<Integer> callerNice = LowCpuPriority.currentNice();
+        assertTrue(callerNice.isPresent(), "the tests run on Linux");
+        assertTrue(callerNice.get() < LowCpuPriority.LOWEST, "the test JVM itself runs at nice " + callerNice.get());
+
+        assertEquals(Optional.of(LowCpuPriority.LOWEST), new SlowHashGate(1).run(LowCpuPriority::currentNice));
+        assertEquals(Optional.of(LowCpuPriority.LOWEST), SlowHashGate.SHARED.run(LowCpuPriority::currentNice));
+        assertEquals(callerNice, LowCpuPriority.currentNice());
+    }
+
+    @Test
+    void aFailedHashFailsItsCallerWithTheSameException() {
+        IllegalArgumentException failure = new IllegalArgumentException("malformed");
+        SlowHashGate gate = new SlowHashGate(1);
+
+        assertSame(failure, assertThrows(IllegalArgumentException.class, () -> gate.run(() -> {
+            throw failure;
+        })));
+        assertEquals("next", gate.run(() -> "next"));
     }
 
     @Test
