@@ -26,6 +26,10 @@ public final class Argon2Hasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+    static {
+        Argon2Compilation.install();
+    }
+
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
