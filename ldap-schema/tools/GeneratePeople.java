@@ -49,12 +49,12 @@ public final class GeneratePeople {
     static final String JOKER_QUESTION = "Dans quelle ville êtes-vous né(e) ?";
 
     /** Argon2id (OWASP settings, as the portal writes them) of the normalised joker answer "grenoble". */
-    static final String SHARED_JOKER_ANSWER_HASH = "$argon2id$v=19$m=19456,t=2,p=1$jaSYhWEzCbNisHEuG42Q2Q$"
-            + "T4yixWOH+/TjU8T8FrLFXirwiYsUrXeSmqaAT+YO0Zw";
+    static final String SHARED_JOKER_ANSWER_HASH = "$argon2id$v=19$m=7168,t=5,p=1$i8daI6X299gXIfsqwLLwzA$"
+            + "Jxyb1VNLyLqlD43cW8h4dVfSKKHKLj61++txql5SYQs";
 
     /** Argon2id (OWASP settings) of the demo password: the password-history value of the activated people. */
-    static final String SHARED_HISTORY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$9EJ6fkhBv15CiRU7xCD/iQ$"
-            + "dURL0U8gI0C21npU5R+PEkNxIIEQ3g/UMndZrbGZSGs";
+    static final String SHARED_HISTORY_HASH = "$argon2id$v=19$m=7168,t=5,p=1$kouoRXoBl8LCZgbOEZRcdQ$"
+            + "BRbkf7T81CP7fewxkMNBS0x66vrr9U8BBgcCKqeodTo";
 
     static final String DEFAULT_BASE_DN = "dc=univ-demo,dc=fr";
     static final long DEFAULT_SEED = 2026;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * The "different from your last passwords" rule. The directory keeps, in the password-history attribute,
  * one value per password set through the portal, the current one included: {@code <generalizedTime>$<PHC>},
- * e.g. {@code 20260901080000.000Z$$argon2id$v=19$m=19456,t=2,p=1$…$…}. Each is a salted Argon2id hash, so
+ * e.g. {@code 20260901080000.000Z$$argon2id$v=19$m=7168,t=5,p=1$…$…}. Each is a salted Argon2id hash, so
  * the history neither reveals the passwords nor shows two people (or two entries) with the same one.
  *
  * <p>LDAP keeps a multi-valued attribute's values in no particular order, so "newest" is read from each

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Runs the portal's slow hashes on a few threads of their own, one per core, the others waiting their turn in
  * arrival order, at the lowest CPU priority ({@link LowCpuPriority}). The hashes are slow on purpose and bound
  * the portal's throughput anyway; running more of them at once than there are cores would only multiply the
- * memory in use (each Argon2id takes 19 MiB: a hundred at once would not fit the 512 MB heap the portal runs in).
+ * memory in use (each Argon2id takes 7 MiB: hundreds at once would not fit the 512 MB heap the portal runs in).
  * At the lowest priority they use every idle cycle but give way to page rendering at once, so a page that
  * computes no hash answers quickly even while hashes keep every core busy (README, "Benchmark"). Every Argon2id
  * and SHA-512 crypt computation of the portal goes through {@link #SHARED}.

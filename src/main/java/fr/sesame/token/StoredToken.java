@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One value of the token field as the directory keeps it: {@code <purpose>$<expiry>$<PHC hash>}, e.g.
- * {@code reset$20260901200000.000Z$$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} (the PHC string starts with
+ * {@code reset$20260901200000.000Z$$argon2id$v=19$m=7168,t=5,p=1$<salt>$<hash>} (the PHC string starts with
  * its own {@code $}). Never the token itself.
  */
 record StoredToken(TokenPurpose purpose, Instant expiresAt, String hash) {

@@ -74,7 +74,7 @@ class PasswordHistoryTest {
     void newEntriesUseTheOwaspSettingsByDefault() {
         String value = new PasswordHistory(3).rotate(List.of(), "First-pass-1!", MONDAY).get(0);
 
-        assertTrue(hashOf(value).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), value);
+        assertTrue(hashOf(value).startsWith("$argon2id$v=19$m=7168,t=5,p=1$"), value);
     }
 
     @Test
