@@ -92,25 +92,26 @@ public class DirectoryConnections implements AutoCloseable {
 
     /** One LDAP modify as the service account, made once more on a new connection if its connection was closed. */
     void modify(ModifyRequest request) throws LDAPException {
-        try {
-            servicePool.modify(request);
-        } catch (LDAPException e) {
-            if (e.getResultCode() != ResultCode.SERVER_DOWN) {
-                throw e;
-            }
-            servicePool.modify(request);
-        }
+        writeOnceMoreIfClosed(() -> servicePool.modify(request));
     }
 
     /** One LDAP add as the service account, made once more on a new connection if its connection was closed. */
     void add(Entry entry) throws LDAPException {
+        writeOnceMoreIfClosed(() -> servicePool.add(entry));
+    }
+
+    private interface Write {
+        void send() throws LDAPException;
+    }
+
+    private static void writeOnceMoreIfClosed(Write write) throws LDAPException {
         try {
-            servicePool.add(entry);
+            write.send();
         } catch (LDAPException e) {
             if (e.getResultCode() != ResultCode.SERVER_DOWN) {
                 throw e;
             }
-            servicePool.add(entry);
+            write.send();
         }
     }
 
