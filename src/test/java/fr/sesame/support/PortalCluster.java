@@ -52,8 +52,9 @@ public final class PortalCluster implements AutoCloseable {
         PortalCluster cluster = new PortalCluster(directory, mail, nodes, forwarder);
         try {
             CompletableFuture.allOf(nodes.stream()
-                    .map(node -> CompletableFuture.runAsync(() -> awaitClustered(node)))
+                    .map(node -> CompletableFuture.runAsync(node::awaitHomePage))
                     .toArray(CompletableFuture[]::new)).join();
+            awaitEitherSeesBoth(nodes);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -77,6 +78,27 @@ public final class PortalCluster implements AutoCloseable {
         return launch;
     }
 
+    /**
+     * Waits until one node logs both members. The members of a Hazelcast cluster agree on who is in it, so one
+     * node is enough; and a node that sees the other join while it is still booting may never log it (seen in CI).
+     */
+    private static void awaitEitherSeesBoth(List<PortalProcess> nodes) {
+        long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
+        while (nodes.stream().noneMatch(node -> node.hasLogged(TWO_MEMBERS))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No node logged '" + TWO_MEMBERS + "' within " + JOIN_TIMEOUT
+                        + ": see target/portal-node-1.log and target/portal-node-2.log");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A node started again joins the other, still running: its own first data-grid log shows both. */
     private static void awaitClustered(PortalProcess node) {
         node.awaitHomePage().awaitLog(TWO_MEMBERS, JOIN_TIMEOUT);
     }

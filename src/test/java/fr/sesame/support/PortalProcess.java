@@ -211,6 +211,11 @@ public final class PortalProcess {
         return new File(System.getProperty("sesame.project.dir", "."), "target/" + launch.log);
     }
 
+    /** Whether Payara logged {@code text} since this process started. */
+    public boolean hasLogged(String text) {
+        return loggedSinceStart().contains(text);
+    }
+
     private String loggedSinceStart() {
         try (java.io.RandomAccessFile log = new java.io.RandomAccessFile(logFile(), "r")) {
             log.seek(logStart);
