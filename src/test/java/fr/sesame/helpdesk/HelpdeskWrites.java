@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.audit.AgentActions;
 import fr.sesame.audit.AgentActions.Page;
@@ -18,7 +16,7 @@ import fr.sesame.audit.AuditRecord;
 import fr.sesame.directory.AccountField;
 import fr.sesame.directory.PeopleDirectory.KeptEvents;
 import fr.sesame.support.Binds;
-import fr.sesame.support.FlowServices;
+import fr.sesame.support.DirectoryUnderTest;
 import fr.sesame.support.Inbox;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
@@ -37,7 +35,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What each helpdesk action writes, checked on a directory: one modify that touches the action's attributes and
@@ -54,36 +54,27 @@ abstract class HelpdeskWrites {
     private static final Set<String> ALWAYS_CHANGING =
             Set.of("sesamesecurityevent", "modifytimestamp", "modifiersname", "entrycsn");
 
-    /** The directory the services write to, as the test's administrator (to add people and look at entries). */
-    protected abstract LDAPInterface admin();
-
-    protected abstract FlowServices services();
-
-    /** A simple bind on a new connection to the directory under test. */
-    protected abstract LDAPConnection connect() throws LDAPException;
+    /** The directory under test, chosen by the concrete class: opened before each test, closed after it. */
+    @RegisterExtension
+    final DirectoryUnderTest directory;
 
     /** An agent of this test only, since a slapd serves a whole class. */
     private final String agent = "agent." + RANDOM.nextInt(1_000_000_000);
     private HelpdeskService helpdesk;
     private AgentActions agentActions;
 
-    /** Wired after the subclass started the directory (its {@code @BeforeEach} runs after this class's). */
-    private HelpdeskService helpdesk() {
-        if (helpdesk == null) {
-            helpdesk = HelpdeskServices.on(services());
-        }
-        return helpdesk;
+    HelpdeskWrites(DirectoryUnderTest directory) {
+        this.directory = directory;
     }
 
-    private AgentActions agentActions() {
-        if (agentActions == null) {
-            agentActions = new AgentActions(services().people);
-        }
-        return agentActions;
+    @BeforeEach
+    void wireHelpdesk() {
+        helpdesk = HelpdeskServices.on(directory.services());
+        agentActions = new AgentActions(directory.services().people);
     }
 
     private Person person() {
-        return TestPeople.activatedStudent(admin());
+        return TestPeople.activatedStudent(directory.admin());
     }
 
     @Test
@@ -91,7 +82,7 @@ abstract class HelpdeskWrites {
         Person person = person();
         Map<String, Set<String>> before = entry(person);
 
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk().changeAlias(person.dn(), " Camille.T" + person.uid(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.changeAlias(person.dn(), " Camille.T" + person.uid(), agent, CLIENT));
 
         Map<String, Set<String>> after = entry(person);
         assertEquals(Set.of("camille.t" + person.uid()), after.get("sesamealias"));
@@ -104,9 +95,9 @@ abstract class HelpdeskWrites {
         assertEquals("camille.t" + person.uid(), event.details().get("alias"));
         assertTrue(event.madeByAgent());
 
-        assertInstanceOf(HelpdeskOutcome.Unchanged.class, helpdesk().changeAlias(person.dn(), "camille.t" + person.uid(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Unchanged.class, helpdesk.changeAlias(person.dn(), "camille.t" + person.uid(), agent, CLIENT));
         assertEquals(after, entry(person));
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk().changeAlias(person.dn(), " ", agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.changeAlias(person.dn(), " ", agent, CLIENT));
         assertFalse(entry(person).containsKey("sesamealias"));
     }
 
@@ -114,13 +105,13 @@ abstract class HelpdeskWrites {
     void anAliasAnotherPersonHasAsAliasOrLoginIsRefusedAndNothingIsWritten() throws Exception {
         Person first = person();
         Person second = person();
-        helpdesk().changeAlias(first.dn(), "camille.t" + first.uid(), agent, CLIENT);
+        helpdesk.changeAlias(first.dn(), "camille.t" + first.uid(), agent, CLIENT);
         Map<String, Set<String>> before = entry(second);
 
         assertInstanceOf(HelpdeskOutcome.AliasTaken.class,
-                helpdesk().changeAlias(second.dn(), "CAMILLE.T" + first.uid(), agent, CLIENT));
-        assertInstanceOf(HelpdeskOutcome.AliasTaken.class, helpdesk().changeAlias(second.dn(), first.login(), agent, CLIENT));
-        assertInstanceOf(HelpdeskOutcome.AliasInvalid.class, helpdesk().changeAlias(second.dn(), "a*)(uid=*", agent, CLIENT));
+                helpdesk.changeAlias(second.dn(), "CAMILLE.T" + first.uid(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.AliasTaken.class, helpdesk.changeAlias(second.dn(), first.login(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.AliasInvalid.class, helpdesk.changeAlias(second.dn(), "a*)(uid=*", agent, CLIENT));
 
         assertEquals(before, entry(second));
     }
@@ -130,12 +121,12 @@ abstract class HelpdeskWrites {
         Person person = person();
         String reset = "reset$20990101000000Z$" + "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
         String email = "email$20990101000000Z$" + "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNv";
-        TestPeople.set(admin(), person, "sesamePendingMail", "autre@perso.example.org");
-        TestPeople.set(admin(), person, "sesameToken", reset, email);
+        TestPeople.set(directory.admin(), person, "sesamePendingMail", "autre@perso.example.org");
+        TestPeople.set(directory.admin(), person, "sesameToken", reset, email);
         Map<String, Set<String>> before = entry(person);
 
         assertInstanceOf(HelpdeskOutcome.Done.class,
-                helpdesk().setPersonalEmail(person.dn(), " nouvelle." + person.uid() + "@perso.example.org ", agent, CLIENT));
+                helpdesk.setPersonalEmail(person.dn(), " nouvelle." + person.uid() + "@perso.example.org ", agent, CLIENT));
 
         Map<String, Set<String>> after = entry(person);
         assertEquals(Set.of("nouvelle." + person.uid() + "@perso.example.org"), after.get("supannmailperso"));
@@ -147,7 +138,7 @@ abstract class HelpdeskWrites {
         assertEquals(agent, event.actor());
         assertTrue(event.madeByAgent());
         assertInstanceOf(HelpdeskOutcome.NotAnEmail.class,
-                helpdesk().setPersonalEmail(person.dn(), "a@b.fr, c@d.fr", agent, CLIENT));
+                helpdesk.setPersonalEmail(person.dn(), "a@b.fr, c@d.fr", agent, CLIENT));
         assertEquals(after, entry(person));
     }
 
@@ -156,13 +147,13 @@ abstract class HelpdeskWrites {
         Person person = person();
         Map<String, Set<String>> before = entry(person);
 
-        assertEquals(new HelpdeskOutcome.ResetLinkSent(true), helpdesk().sendResetLink(person.dn(), Locale.FRENCH, agent, CLIENT));
+        assertEquals(new HelpdeskOutcome.ResetLinkSent(true), helpdesk.sendResetLink(person.dn(), Locale.FRENCH, agent, CLIENT));
 
         Map<String, Set<String>> after = entry(person);
         String token = after.get("sesametoken").iterator().next();
         assertTrue(token.startsWith("reset$") && token.contains("$argon2id$"), token);
         assertOnlyChanged(before, after, "sesameToken");
-        String mail = Inbox.text(new Inbox(services().mail, person.personalEmail()).awaitNewest());
+        String mail = Inbox.text(new Inbox(directory.services().mail, person.personalEmail()).awaitNewest());
         assertTrue(mail.contains("/recovery/reset.xhtml"), mail);
         AuditRecord event = onlyEvent(person);
         assertEquals(AuditEvent.RESET_LINK_SENT, event.event());
@@ -177,16 +168,16 @@ abstract class HelpdeskWrites {
         Map<String, Set<String>> before = entry(person);
 
         HelpdeskOutcome.TemporaryPasswordIssued issued = assertInstanceOf(HelpdeskOutcome.TemporaryPasswordIssued.class,
-                helpdesk().issueTemporaryPassword(person.dn(), agent, CLIENT));
+                helpdesk.issueTemporaryPassword(person.dn(), agent, CLIENT));
 
         String password = issued.password().password();
-        assertTrue(Binds.succeed(this::connect, person.dn(), password));
-        assertFalse(Binds.succeed(this::connect, person.dn(), TestPeople.PASSWORD));
+        assertTrue(Binds.succeed(directory::connect, person.dn(), password));
+        assertFalse(Binds.succeed(directory::connect, person.dn(), TestPeople.PASSWORD));
         Map<String, Set<String>> after = entry(person);
         assertEquals(Set.of("TRUE"), after.get("sesamemustchangepassword"));
-        assertEquals(Optional.of(services().clock.instant().plus(Duration.ofDays(3))), services().people
+        assertEquals(Optional.of(directory.services().clock.instant().plus(Duration.ofDays(3))), directory.services().people
                 .getByDn(person.dn()).instant(AccountField.TEMPORARY_PASSWORD_EXPIRY));
-        assertEquals(issued.password().expiresAt(), services().clock.instant().plus(Duration.ofDays(3)));
+        assertEquals(issued.password().expiresAt(), directory.services().clock.instant().plus(Duration.ofDays(3)));
         assertOnlyChanged(before, after, "userPassword", "sesameMustChangePassword", "sesameTemporaryPasswordExpiry",
                 "sesamePasswordChangedAt");
         assertFalse(after.toString().contains(password));
@@ -199,18 +190,18 @@ abstract class HelpdeskWrites {
     @Test
     void unlockingForgetsFailuresAndTheLockAndNothingElse() throws Exception {
         Person person = person();
-        TestPeople.set(admin(), person, "sesameFailure", "joker$20260901075500Z", "joker$20260901075600Z");
-        TestPeople.set(admin(), person, "sesameLockedUntil", "20260901090000Z");
+        TestPeople.set(directory.admin(), person, "sesameFailure", "joker$20260901075500Z", "joker$20260901075600Z");
+        TestPeople.set(directory.admin(), person, "sesameLockedUntil", "20260901090000Z");
         Map<String, Set<String>> before = entry(person);
 
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk().unlock(person.dn(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.unlock(person.dn(), agent, CLIENT));
 
         Map<String, Set<String>> after = entry(person);
         assertFalse(after.containsKey("sesamefailure"));
         assertFalse(after.containsKey("sesamelockeduntil"));
         assertOnlyChanged(before, after, "sesameFailure", "sesameLockedUntil");
         assertEquals(AuditEvent.ACCOUNT_UNLOCKED, onlyEvent(person).event());
-        assertInstanceOf(HelpdeskOutcome.Unchanged.class, helpdesk().unlock(person.dn(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Unchanged.class, helpdesk.unlock(person.dn(), agent, CLIENT));
         assertEquals(after, entry(person));
     }
 
@@ -219,7 +210,7 @@ abstract class HelpdeskWrites {
         Person person = person();
         Map<String, Set<String>> before = entry(person);
 
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk().resetJoker(person.dn(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.resetJoker(person.dn(), agent, CLIENT));
 
         Map<String, Set<String>> after = entry(person);
         assertFalse(after.containsKey("sesamejokerquestion"));
@@ -236,18 +227,18 @@ abstract class HelpdeskWrites {
         Person person = person();
         Map<String, Set<String>> before = entry(person);
 
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk().setSelfServiceDisabled(person.dn(), true, agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.setSelfServiceDisabled(person.dn(), true, agent, CLIENT));
 
         Map<String, Set<String>> disabled = entry(person);
         assertEquals(Set.of("TRUE"), disabled.get("sesameselfservicedisabled"));
         assertOnlyChanged(before, disabled, "sesameSelfServiceDisabled");
         assertEquals(AuditEvent.SELF_SERVICE_DISABLED, onlyEvent(person).event());
-        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk().issueTemporaryPassword(person.dn(), agent, CLIENT));
-        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk().sendResetLink(person.dn(), Locale.FRENCH, agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk.issueTemporaryPassword(person.dn(), agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.NotAllowed.class, helpdesk.sendResetLink(person.dn(), Locale.FRENCH, agent, CLIENT));
         assertEquals(disabled, entry(person));
-        services().clock.advance(Duration.ofMinutes(1));
+        directory.services().clock.advance(Duration.ofMinutes(1));
 
-        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk().setSelfServiceDisabled(person.dn(), false, agent, CLIENT));
+        assertInstanceOf(HelpdeskOutcome.Done.class, helpdesk.setSelfServiceDisabled(person.dn(), false, agent, CLIENT));
 
         Map<String, Set<String>> enabled = entry(person);
         assertFalse(enabled.containsKey("sesameselfservicedisabled"));
@@ -262,21 +253,21 @@ abstract class HelpdeskWrites {
         Person second = person();
         String other = agent + ".other";
         // A day of this test's own, so that the period below holds only its events.
-        services().clock.advance(Duration.ofDays(1 + RANDOM.nextInt(20_000)));
-        Instant start = services().clock.instant();
-        helpdesk().unlock(first.dn(), agent, CLIENT);
-        TestPeople.set(admin(), first, "sesameLockedUntil", "20990101000000Z");
-        services().clock.advance(Duration.ofMinutes(1));
-        helpdesk().unlock(first.dn(), agent, CLIENT);
-        services().clock.advance(Duration.ofMinutes(1));
-        helpdesk().resetJoker(second.dn(), other, CLIENT);
-        services().clock.advance(Duration.ofMinutes(1));
-        helpdesk().setSelfServiceDisabled(second.dn(), true, agent, CLIENT);
-        services().clock.advance(Duration.ofMinutes(1));
-        services().accountSettings.changeSms(first.dn(), true, "0612345678", Locale.FRENCH, CLIENT);
+        directory.services().clock.advance(Duration.ofDays(1 + RANDOM.nextInt(20_000)));
+        Instant start = directory.services().clock.instant();
+        helpdesk.unlock(first.dn(), agent, CLIENT);
+        TestPeople.set(directory.admin(), first, "sesameLockedUntil", "20990101000000Z");
+        directory.services().clock.advance(Duration.ofMinutes(1));
+        helpdesk.unlock(first.dn(), agent, CLIENT);
+        directory.services().clock.advance(Duration.ofMinutes(1));
+        helpdesk.resetJoker(second.dn(), other, CLIENT);
+        directory.services().clock.advance(Duration.ofMinutes(1));
+        helpdesk.setSelfServiceDisabled(second.dn(), true, agent, CLIENT);
+        directory.services().clock.advance(Duration.ofMinutes(1));
+        directory.services().accountSettings.changeSms(first.dn(), true, "0612345678", Locale.FRENCH, CLIENT);
 
-        Page mine = agentActions().find(new Query(Optional.of(agent), Optional.empty(), Optional.empty()), 1);
-        Page everyone = agentActions().find(new Query(Optional.empty(), Optional.of(start),
+        Page mine = agentActions.find(new Query(Optional.of(agent), Optional.empty(), Optional.empty()), 1);
+        Page everyone = agentActions.find(new Query(Optional.empty(), Optional.of(start),
                 Optional.of(start.plus(Duration.ofMinutes(10)))), 1);
 
         assertEquals(List.of(AuditEvent.SELF_SERVICE_DISABLED, AuditEvent.ACCOUNT_UNLOCKED),
@@ -288,10 +279,10 @@ abstract class HelpdeskWrites {
         assertEquals(List.of(agent, other, agent), everyone.actions().stream().map(AuditRecord::actor).toList(),
                 "the person's own SMS change is not an agent's action");
         assertTrue(events(first).stream().anyMatch(event -> event.event() == AuditEvent.SMS_PREFERENCES_CHANGED));
-        Page window = agentActions().find(new Query(Optional.of(agent), Optional.of(start.plus(Duration.ofMinutes(2))),
+        Page window = agentActions.find(new Query(Optional.of(agent), Optional.of(start.plus(Duration.ofMinutes(2))),
                 Optional.of(start.plus(Duration.ofMinutes(4)))), 1);
         assertEquals(List.of(AuditEvent.SELF_SERVICE_DISABLED), window.actions().stream().map(AuditRecord::event).toList());
-        assertEquals(0, agentActions().find(new Query(Optional.of(agent), Optional.empty(), Optional.of(start)), 1).total());
+        assertEquals(0, agentActions.find(new Query(Optional.of(agent), Optional.empty(), Optional.of(start)), 1).total());
     }
 
     @Test
@@ -300,13 +291,13 @@ abstract class HelpdeskWrites {
         Person second = person();
         int actions = AgentActions.PAGE_SIZE + 3;
         for (int n = 0; n < actions; n++) {
-            helpdesk().setSelfServiceDisabled((n % 2 == 0 ? first : second).dn(), n % 4 < 2, agent, CLIENT);
-            services().clock.advance(Duration.ofSeconds(30));
+            helpdesk.setSelfServiceDisabled((n % 2 == 0 ? first : second).dn(), n % 4 < 2, agent, CLIENT);
+            directory.services().clock.advance(Duration.ofSeconds(30));
         }
         Query query = new Query(Optional.of(agent), Optional.empty(), Optional.empty());
 
-        Page one = agentActions().find(query, 1);
-        Page two = agentActions().find(query, 2);
+        Page one = agentActions.find(query, 1);
+        Page two = agentActions.find(query, 2);
 
         assertEquals(actions, one.total());
         assertEquals(2, one.pages());
@@ -314,9 +305,9 @@ abstract class HelpdeskWrites {
         assertEquals(3, two.actions().size());
         assertTrue(one.hasNext() && !one.hasPrevious() && two.hasPrevious() && !two.hasNext());
         assertTrue(one.actions().get(one.actions().size() - 1).at().isAfter(two.actions().get(0).at()));
-        assertEquals(two, agentActions().find(query, 99), "past the end: the last page");
+        assertEquals(two, agentActions.find(query, 99), "past the end: the last page");
         for (String trick : List.of("*", agent.substring(0, 5) + "*", "*)(objectClass=*", agent + "\\", "\"")) {
-            assertEquals(0, agentActions().find(new Query(Optional.of(trick), Optional.empty(), Optional.empty()), 1).total(),
+            assertEquals(0, agentActions.find(new Query(Optional.of(trick), Optional.empty(), Optional.empty()), 1).total(),
                     trick);
         }
     }
@@ -325,11 +316,11 @@ abstract class HelpdeskWrites {
     void theSearchOfKeptEventsReadsAtMostTheAskedNumberOfPeopleAndSaysWhenItStopped() {
         String mark = "\"actor\":\"" + agent + "\"";
         for (int n = 0; n < 3; n++) {
-            helpdesk().setSelfServiceDisabled(person().dn(), true, agent, CLIENT);
+            helpdesk.setSelfServiceDisabled(person().dn(), true, agent, CLIENT);
         }
 
-        KeptEvents two = services().people.keptEventsContaining(List.of(mark), 2);
-        KeptEvents all = services().people.keptEventsContaining(List.of(mark), 3);
+        KeptEvents two = directory.services().people.keptEventsContaining(List.of(mark), 2);
+        KeptEvents all = directory.services().people.keptEventsContaining(List.of(mark), 3);
 
         assertEquals(2, two.values().size());
         assertTrue(two.more());
@@ -338,7 +329,7 @@ abstract class HelpdeskWrites {
     }
 
     private Map<String, Set<String>> entry(Person person) throws LDAPException {
-        SearchResultEntry entry = admin().getEntry(person.dn(), "*", "+");
+        SearchResultEntry entry = directory.admin().getEntry(person.dn(), "*", "+");
         Map<String, Set<String>> attributes = new TreeMap<>();
         for (Attribute attribute : entry.getAttributes()) {
             attributes.put(attribute.getBaseName().toLowerCase(Locale.ROOT),
@@ -362,7 +353,7 @@ abstract class HelpdeskWrites {
 
     /** The person's kept events, newest first. */
     private List<AuditRecord> events(Person person) {
-        return services().people.getByDn(person.dn()).values(AccountField.SECURITY_EVENT).stream()
+        return directory.services().people.getByDn(person.dn()).values(AccountField.SECURITY_EVENT).stream()
                 .map(AuditRecord::fromJson)
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(AuditRecord::at).reversed())

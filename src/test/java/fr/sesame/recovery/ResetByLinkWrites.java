@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.audit.AuditEvent;
 import fr.sesame.audit.AuditRecord;
@@ -18,7 +16,6 @@ import fr.sesame.directory.Account;
 import fr.sesame.directory.AccountField;
 import fr.sesame.directory.AccountUpdate;
 import fr.sesame.directory.DirectoryException;
-import fr.sesame.directory.DirectorySettings;
 import fr.sesame.mail.MailComposer;
 import fr.sesame.mail.MailSender;
 import fr.sesame.password.PasswordChange;
@@ -27,6 +24,7 @@ import fr.sesame.password.TemporaryPasswords;
 import fr.sesame.recovery.RecoveryMailService.Outcome;
 import fr.sesame.security.InMemoryClientThrottle;
 import fr.sesame.security.ResponseTimeFloor;
+import fr.sesame.support.DirectoryUnderTest;
 import fr.sesame.support.Inbox;
 import fr.sesame.support.TestPeople.Person;
 import fr.sesame.support.Binds;
@@ -45,6 +43,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the reset link, the login reminder by email and temporary passwords write, checked on a directory: the token
@@ -63,18 +62,18 @@ abstract class ResetByLinkWrites {
 
     private ResetServices services;
 
-    /** The directory the services write to, as the test's administrator (to add people and look at entries). */
-    protected abstract LDAPInterface admin();
+    /** The directory under test, chosen by the concrete class: opened before each test, closed after it. */
+    @RegisterExtension
+    final DirectoryUnderTest directory;
 
-    protected abstract DirectorySettings settings();
+    ResetByLinkWrites(DirectoryUnderTest directory) {
+        this.directory = directory;
+    }
 
-    /** A simple bind on a new connection to the directory under test. */
-    protected abstract LDAPConnection connect() throws LDAPException;
-
-    /** The services of this test, started on first use (after the subclass has started the directory). */
+    /** The services of this test, started on first use; a test that restarts the portal replaces them. */
     protected ResetServices services() {
         if (services == null) {
-            services = new ResetServices(settings());
+            services = new ResetServices(directory.settings());
         }
         return services;
     }
@@ -88,7 +87,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void theMailedLinkSetsThePasswordOnceInOneModify() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
 
         assertEquals(new Outcome.Answered(), services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT));
         Link link = linkMailedTo(services(), person);
@@ -101,7 +100,7 @@ abstract class ResetByLinkWrites {
         assertEquals(new RecoveryOutcome.PasswordChanged(true), outcome);
         assertTrue(binds(person, NEW_PASSWORD));
         assertFalse(binds(person, TestPeople.PASSWORD));
-        SearchResultEntry entry = admin().getEntry(person.dn(), "*");
+        SearchResultEntry entry = directory.admin().getEntry(person.dn(), "*");
         assertFalse(entry.hasAttribute("sesameToken"));
         assertEquals(1, entry.getAttributeValues("sesamePasswordHistory").length);
         List<AuditRecord> events = eventsOf(person);
@@ -116,12 +115,12 @@ abstract class ResetByLinkWrites {
 
     @Test
     void onlyTheTokensHashIsKeptNowhereTheTokenItself() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
 
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
 
         Link link = linkMailedTo(services(), person);
-        SearchResultEntry entry = admin().getEntry(person.dn(), "*", "+");
+        SearchResultEntry entry = directory.admin().getEntry(person.dn(), "*", "+");
         String[] tokens = entry.getAttributeValues("sesameToken");
         assertEquals(1, tokens.length);
         assertTrue(tokens[0].matches("reset\\$20260901200000\\.000Z\\$\\$argon2id\\$v=19\\$m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+"),
@@ -136,21 +135,21 @@ abstract class ResetByLinkWrites {
 
     @Test
     void openingTheLinkConsumesNothing() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link link = linkMailedTo(services(), person);
-        String stored = admin().getEntry(person.dn(), "sesameToken").getAttributeValue("sesameToken");
+        String stored = directory.admin().getEntry(person.dn(), "sesameToken").getAttributeValue("sesameToken");
 
         services().links.loginFor(link.uid(), link.token());
         services().links.loginFor(link.uid(), link.token());
 
-        assertEquals(stored, admin().getEntry(person.dn(), "sesameToken").getAttributeValue("sesameToken"));
+        assertEquals(stored, directory.admin().getEntry(person.dn(), "sesameToken").getAttributeValue("sesameToken"));
         assertEquals(Optional.of(person.login()), services().links.loginFor(link.uid(), link.token()));
     }
 
     @Test
     void theLinkWorksTwelveHoursThenNoMore() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link link = linkMailedTo(services(), person);
 
@@ -166,7 +165,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void aNewRequestReplacesTheEarlierLink() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link first = linkMailedTo(services(), person);
 
@@ -174,7 +173,7 @@ abstract class ResetByLinkWrites {
         Link second = linkMailedTo(services(), person);
 
         assertFalse(first.token().equals(second.token()));
-        assertEquals(1, admin().getEntry(person.dn(), "sesameToken").getAttributeValues("sesameToken").length);
+        assertEquals(1, directory.admin().getEntry(person.dn(), "sesameToken").getAttributeValues("sesameToken").length);
         assertEquals(Optional.empty(), services().links.loginFor(first.uid(), first.token()));
         assertEquals(new RecoveryOutcome.PasswordChanged(true),
                 services().links.reset(second.uid(), second.token(), NEW_PASSWORD, NEW_PASSWORD, Locale.FRENCH, CLIENT));
@@ -182,7 +181,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void aPasswordChangedByAnotherFlowEndsThePendingLink() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link link = linkMailedTo(services(), person);
 
@@ -196,7 +195,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void aRefusedPasswordLeavesTheLinkUsable() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link link = linkMailedTo(services(), person);
 
@@ -212,7 +211,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void twoTabsCannotBothUseTheLink() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link link = linkMailedTo(services(), person);
         // The first tab has read the account and is about to write when the second one finishes.
@@ -231,12 +230,12 @@ abstract class ResetByLinkWrites {
 
     @Test
     void aLinkMailedBeforeARestartStillWorksAfterIt() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link link = linkMailedTo(services(), person);
         services.close();
 
-        services = new ResetServices(settings());
+        services = new ResetServices(directory.settings());
 
         assertEquals(Optional.of(person.login()), services().links.loginFor(link.uid(), link.token()));
         assertEquals(new RecoveryOutcome.PasswordChanged(true),
@@ -246,9 +245,9 @@ abstract class ResetByLinkWrites {
 
     @Test
     void anAddressSharedBySeveralAccountsGetsOneLinkForEach() throws Exception {
-        Person first = TestPeople.activatedStudent(admin());
-        Person second = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), second, "supannMailPerso", first.personalEmail());
+        Person first = TestPeople.activatedStudent(directory.admin());
+        Person second = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), second, "supannMailPerso", first.personalEmail());
 
         services().requests.requestResetLink(first.personalEmail().toUpperCase(Locale.ROOT), Locale.ENGLISH, CLIENT);
 
@@ -265,11 +264,11 @@ abstract class ResetByLinkWrites {
 
     @Test
     void nothingIsSentForAnUnknownOrClosedOrNeverActivatedAccount() {
-        Person closed = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), closed, "supannRessourceEtat", "{COMPTE}I:SupannInactif");
-        Person disabled = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), disabled, "sesameSelfServiceDisabled", "TRUE");
-        Person neverActivated = TestPeople.newStudent(admin());
+        Person closed = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), closed, "supannRessourceEtat", "{COMPTE}I:SupannInactif");
+        Person disabled = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), disabled, "sesameSelfServiceDisabled", "TRUE");
+        Person neverActivated = TestPeople.newStudent(directory.admin());
 
         for (String typed : List.of("nobody.here", "nobody@perso.example.org", closed.login(), disabled.personalEmail(),
                 neverActivated.login())) {
@@ -281,7 +280,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void anAccountGetsAtMostThreeMailsAnHour() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         for (int i = 0; i < 4; i++) {
             services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         }
@@ -299,8 +298,8 @@ abstract class ResetByLinkWrites {
     @Test
     void oneClientAddressCannotAskForever() {
         services().close();
-        services = new ResetServices(settings(), Map.of("sesame.throttle.client.max-failures", "2"));
-        Person person = TestPeople.activatedStudent(admin());
+        services = new ResetServices(directory.settings(), Map.of("sesame.throttle.client.max-failures", "2"));
+        Person person = TestPeople.activatedStudent(directory.admin());
 
         services().requests.requestResetLink("nobody.here", Locale.FRENCH, CLIENT);
         services().requests.requestLogins("nobody@perso.example.org", Locale.FRENCH, CLIENT);
@@ -313,7 +312,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void knownAndUnknownLoginsBothTakeTheResponseFloor() {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         ResetServices s = services();
         RecoveryMailService floored = new RecoveryMailService(s.flow.people, s.tokens, new AuditTrail(s.flow.people),
                 new MailSender(s.flow.config.mail()), new MailComposer(s.flow.config),
@@ -330,9 +329,9 @@ abstract class ResetByLinkWrites {
 
     @Test
     void theLoginReminderGoesToEveryAccountWithTheAddress() throws Exception {
-        Person first = TestPeople.activatedStudent(admin());
-        Person second = TestPeople.newStudent(admin());
-        TestPeople.set(admin(), second, "supannMailPerso", first.personalEmail());
+        Person first = TestPeople.activatedStudent(directory.admin());
+        Person second = TestPeople.newStudent(directory.admin());
+        TestPeople.set(directory.admin(), second, "supannMailPerso", first.personalEmail());
 
         assertEquals(new Outcome.Answered(), services().requests.requestLogins(" " + first.personalEmail() + " ", Locale.FRENCH, CLIENT));
 
@@ -355,7 +354,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void aTemporaryPasswordIsWrittenWithItsMarksAndBinds() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         services().requests.requestResetLink(person.login(), Locale.FRENCH, CLIENT);
         Link link = linkMailedTo(services(), person);
         Account account = services().flow.people.getByDn(person.dn());
@@ -368,7 +367,7 @@ abstract class ResetByLinkWrites {
 
         assertTrue(binds(person, given.password()));
         assertFalse(binds(person, TestPeople.PASSWORD));
-        SearchResultEntry entry = admin().getEntry(person.dn(), "*", "+");
+        SearchResultEntry entry = directory.admin().getEntry(person.dn(), "*", "+");
         assertEquals("TRUE", entry.getAttributeValue("sesameMustChangePassword"));
         assertEquals(Instant.parse("2026-09-04T08:00:00Z"), given.expiresAt());
         assertEquals(given.expiresAt(), entry.getAttributeValueAsDate("sesameTemporaryPasswordExpiry").toInstant());
@@ -384,7 +383,7 @@ abstract class ResetByLinkWrites {
 
     @Test
     void choosingANewPasswordClearsTheTemporaryMarks() {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         Account account = services().flow.people.getByDn(person.dn());
         AccountUpdate update = AccountUpdate.of(account);
         services().temporaryPasswords.addTo(update, account);
@@ -400,7 +399,7 @@ abstract class ResetByLinkWrites {
     }
 
     protected boolean binds(Person person, String password) throws LDAPException {
-        return Binds.succeed(this::connect, person.dn(), password);
+        return Binds.succeed(directory::connect, person.dn(), password);
     }
 
     static Link linkMailedTo(ResetServices services, Person person) {

@@ -3,60 +3,30 @@ package fr.sesame.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.directory.Account;
 import fr.sesame.directory.AccountUpdate;
-import fr.sesame.directory.DirectorySettings;
 import fr.sesame.password.TemporaryPasswords;
+import fr.sesame.support.DirectoryUnderTest;
 import fr.sesame.support.Slapd;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The reset link's writes on a real OpenLDAP slapd, loaded with ldap-schema/ as an administrator would; and, with
- * the ppolicy overlay loaded as well, a temporary password that also sets {@code pwdReset}.
+ * the ppolicy overlay loaded as well, a temporary password that also sets {@code pwdReset}. A fresh slapd for each
+ * test, since the ppolicy one changes its configuration.
  */
 class ResetByLinkWritesOnSlapdIT extends ResetByLinkWrites {
 
-    private Slapd slapd;
-    private LDAPConnection admin;
-
-    @BeforeEach
-    void startDirectory() throws LDAPException {
-        slapd = Slapd.start();
-        admin = slapd.connectAsAdmin();
-    }
-
-    @AfterEach
-    void stopDirectory() {
-        admin.close();
-        slapd.close();
-    }
-
-    @Override
-    protected LDAPInterface admin() {
-        return admin;
-    }
-
-    @Override
-    protected DirectorySettings settings() {
-        return slapd.serviceSettings();
-    }
-
-    @Override
-    protected LDAPConnection connect() throws LDAPException {
-        return slapd.connect();
+    ResetByLinkWritesOnSlapdIT() {
+        super(DirectoryUnderTest.onNewSlapdForEachTest());
     }
 
     @Test
-    void withPpolicyATemporaryPasswordAlsoSetsPwdReset() throws Exception {
+    void withPpolicyATemporaryPasswordAlsoSetsPwdReset(Slapd slapd) throws Exception {
         // What an administrator does to use sesame.temporary-password.pwd-reset: load ppolicy on the database and
         // let the portal's account write pwdReset.
         slapd.modifyConfig(String.join("\n",
@@ -76,15 +46,15 @@ class ResetByLinkWritesOnSlapdIT extends ResetByLinkWrites {
                 "add: olcAccess",
                 "olcAccess: {0}to attrs=pwdReset by dn.exact=\"" + slapd.serviceDn() + "\" write by * break",
                 ""));
-        try (ResetServices withPwdReset = new ResetServices(settings(), Map.of("sesame.temporary-password.pwd-reset", "true"))) {
-            Person person = TestPeople.activatedStudent(admin);
+        try (ResetServices withPwdReset = new ResetServices(directory.settings(), Map.of("sesame.temporary-password.pwd-reset", "true"))) {
+            Person person = TestPeople.activatedStudent(directory.admin());
             Account account = withPwdReset.flow.people.getByDn(person.dn());
             AccountUpdate update = AccountUpdate.of(account);
             TemporaryPasswords.TemporaryPassword given = withPwdReset.temporaryPasswords.addTo(update, account);
 
             withPwdReset.flow.people.apply(update);
 
-            SearchResultEntry entry = admin.getEntry(person.dn(), "pwdReset", "sesameMustChangePassword");
+            SearchResultEntry entry = directory.admin().getEntry(person.dn(), "pwdReset", "sesameMustChangePassword");
             assertEquals("TRUE", entry.getAttributeValue("pwdReset"));
             assertEquals("TRUE", entry.getAttributeValue("sesameMustChangePassword"));
             assertTrue(binds(person, given.password()));

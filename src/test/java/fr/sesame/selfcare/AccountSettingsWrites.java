@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import fr.sesame.audit.AuditEvent;
 import fr.sesame.audit.AuditRecord;
@@ -18,7 +16,7 @@ import fr.sesame.password.Argon2Hasher;
 import fr.sesame.password.JokerAnswers;
 import fr.sesame.password.PasswordRule;
 import fr.sesame.support.Binds;
-import fr.sesame.support.FlowServices;
+import fr.sesame.support.DirectoryUnderTest;
 import fr.sesame.support.Inbox;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
@@ -35,6 +33,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the account page's services write, checked on a directory: each section's single modify touches its own
@@ -50,21 +49,21 @@ abstract class AccountSettingsWrites {
     private static final Set<String> ALWAYS_CHANGING =
             Set.of("sesamesecurityevent", "modifytimestamp", "modifiersname", "entrycsn");
 
-    /** The directory the services write to, as the test's administrator (to add people and look at entries). */
-    protected abstract LDAPInterface admin();
+    /** The directory under test, chosen by the concrete class: opened before each test, closed after it. */
+    @RegisterExtension
+    final DirectoryUnderTest directory;
 
-    protected abstract FlowServices services();
-
-    /** A simple bind on a new connection to the directory under test. */
-    protected abstract LDAPConnection connect() throws LDAPException;
+    AccountSettingsWrites(DirectoryUnderTest directory) {
+        this.directory = directory;
+    }
 
     private AccountSettings settings() {
-        return services().accountSettings;
+        return directory.services().accountSettings;
     }
 
     @Test
     void aPasswordChangeWritesTheNewPasswordAndNothingElse() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changePassword(person.dn(), TestPeople.PASSWORD, NEW_PASSWORD,
@@ -86,7 +85,7 @@ abstract class AccountSettingsWrites {
 
     @Test
     void aWrongCurrentPasswordWritesNothingButASigninFailure() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changePassword(person.dn(), "Pas-Le-Bon-2026!", NEW_PASSWORD, NEW_PASSWORD,
@@ -98,12 +97,12 @@ abstract class AccountSettingsWrites {
         assertEquals(1, after.get("sesamefailure").size());
         assertTrue(after.get("sesamefailure").iterator().next().startsWith("signin$"));
         assertTrue(binds(person, TestPeople.PASSWORD));
-        assertEquals(List.of(), new Inbox(services().mail, person.personalEmail()).mails());
+        assertEquals(List.of(), new Inbox(directory.services().mail, person.personalEmail()).mails());
     }
 
     @Test
     void fiveWrongCurrentPasswordsSuspendTheAccountEvenForTheRightOne() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         for (int tries = 4; tries >= 1; tries--) {
             assertEquals(new SettingsOutcome.WrongPassword(tries), settings().changeJoker(person.dn(), "Faux-2026!",
                     "Quel est mon livre préféré ?", "Les Misérables", Locale.FRENCH, CLIENT));
@@ -116,14 +115,14 @@ abstract class AccountSettingsWrites {
         assertInstanceOf(SettingsOutcome.Locked.class, settings().changePassword(person.dn(), TestPeople.PASSWORD,
                 NEW_PASSWORD, NEW_PASSWORD, Locale.FRENCH, CLIENT));
         assertTrue(binds(person, TestPeople.PASSWORD));
-        services().clock.advance(Duration.ofMinutes(16));
+        directory.services().clock.advance(Duration.ofMinutes(16));
         assertEquals(new SettingsOutcome.Saved(true), settings().changePassword(person.dn(), TestPeople.PASSWORD,
                 NEW_PASSWORD, NEW_PASSWORD, Locale.FRENCH, CLIENT));
     }
 
     @Test
     void theRightCurrentPasswordForgetsEarlierSigninFailures() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         settings().changePassword(person.dn(), "Faux-2026!", NEW_PASSWORD, NEW_PASSWORD, Locale.FRENCH, CLIENT);
         settings().changePassword(person.dn(), "Faux-2026!", NEW_PASSWORD, NEW_PASSWORD, Locale.FRENCH, CLIENT);
 
@@ -134,7 +133,7 @@ abstract class AccountSettingsWrites {
 
     @Test
     void aNewPasswordAgainstThePolicyWritesNothing() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changePassword(person.dn(), TestPeople.PASSWORD, "court", "court",
@@ -148,7 +147,7 @@ abstract class AccountSettingsWrites {
 
     @Test
     void theCurrentPasswordCannotBeChosenAgain() {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
 
         SettingsOutcome outcome = settings().changePassword(person.dn(), TestPeople.PASSWORD, TestPeople.PASSWORD,
                 TestPeople.PASSWORD, Locale.FRENCH, CLIENT);
@@ -158,8 +157,8 @@ abstract class AccountSettingsWrites {
 
     @Test
     void theJokerAnswerCannotBecomeThePassword() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), person, "sesameJokerAnswer", new JokerAnswers(new Argon2Hasher(1024, 1, 1)).hash(NEW_PASSWORD));
+        Person person = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), person, "sesameJokerAnswer", new JokerAnswers(new Argon2Hasher(1024, 1, 1)).hash(NEW_PASSWORD));
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changePassword(person.dn(), TestPeople.PASSWORD, NEW_PASSWORD,
@@ -171,8 +170,8 @@ abstract class AccountSettingsWrites {
 
     @Test
     void aJokerChangeWritesTheQuestionAndHashedAnswerAndEndsTheHelpdeskRequest() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), person, "sesameJokerResetRequired", "TRUE");
+        Person person = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), person, "sesameJokerResetRequired", "TRUE");
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changeJoker(person.dn(), TestPeople.PASSWORD, "  Quel est mon livre préféré ? ",
@@ -196,7 +195,7 @@ abstract class AccountSettingsWrites {
 
     @Test
     void aJokerChangeWithAWrongCurrentPasswordWritesNoJoker() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changeJoker(person.dn(), "Pas-Le-Bon-2026!", "Quel est mon livre préféré ?",
@@ -208,7 +207,7 @@ abstract class AccountSettingsWrites {
 
     @Test
     void unsuitableQuestionsAndAnswersAreRefusedAndWriteNothing() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         Map<String, Set<String>> before = entry(person);
 
         assertEquals(new SettingsOutcome.QuestionRefused(), settings().changeJoker(person.dn(), TestPeople.PASSWORD,
@@ -226,8 +225,8 @@ abstract class AccountSettingsWrites {
 
     @Test
     void smsConsentAndMobileAreWrittenLeavingOtherConsentsAlone() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), person, "supannConsentement", "{AUTRE}NEWSLETTER");
+        Person person = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), person, "supannConsentement", "{AUTRE}NEWSLETTER");
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changeSms(person.dn(), true, "06 12 34 56 78", Locale.FRENCH, CLIENT);
@@ -245,9 +244,9 @@ abstract class AccountSettingsWrites {
 
     @Test
     void withdrawingTheSmsConsentAndEmptyingTheNumberRemovesBoth() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), person, "supannConsentement", "{SESAME}SMS", "{AUTRE}NEWSLETTER");
-        TestPeople.set(admin(), person, "mobile", "+33612345678");
+        Person person = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), person, "supannConsentement", "{SESAME}SMS", "{AUTRE}NEWSLETTER");
+        TestPeople.set(directory.admin(), person, "mobile", "+33612345678");
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changeSms(person.dn(), false, "  ", Locale.FRENCH, CLIENT);
@@ -261,7 +260,7 @@ abstract class AccountSettingsWrites {
 
     @Test
     void smsAlertsNeedAValidMobileNumberAndARefusalWritesNothing() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         Map<String, Set<String>> before = entry(person);
 
         assertEquals(new SettingsOutcome.MobileRequired(),
@@ -272,27 +271,27 @@ abstract class AccountSettingsWrites {
                 settings().changeSms(person.dn(), false, "pas un numéro", Locale.FRENCH, CLIENT));
 
         assertOnlyChanged(before, entry(person));
-        assertEquals(List.of(), new Inbox(services().mail, person.personalEmail()).mails());
+        assertEquals(List.of(), new Inbox(directory.services().mail, person.personalEmail()).mails());
     }
 
     @Test
     void savingTheSameSmsChoicesWritesAndMailsNothing() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), person, "supannConsentement", "{SESAME}SMS");
-        TestPeople.set(admin(), person, "mobile", "+33612345678");
+        Person person = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), person, "supannConsentement", "{SESAME}SMS");
+        TestPeople.set(directory.admin(), person, "mobile", "+33612345678");
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changeSms(person.dn(), true, "06.12.34.56.78", Locale.FRENCH, CLIENT);
 
         assertEquals(new SettingsOutcome.Unchanged(), outcome);
         assertOnlyChanged(before, entry(person));
-        assertEquals(List.of(), new Inbox(services().mail, person.personalEmail()).mails());
+        assertEquals(List.of(), new Inbox(directory.services().mail, person.personalEmail()).mails());
     }
 
     @Test
     void photoAndDirectoryChoicesAreWrittenAndNothingElse() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), person, "supannConsentement", "{SESAME}SMS");
+        Person person = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), person, "supannConsentement", "{SESAME}SMS");
         Map<String, Set<String>> before = entry(person);
 
         SettingsOutcome outcome = settings().changePrivacy(person.dn(), true, false, Locale.FRENCH, CLIENT);
@@ -310,7 +309,7 @@ abstract class AccountSettingsWrites {
 
     @Test
     void theNoticeIsWrittenInThePageLanguage() {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
 
         settings().changePrivacy(person.dn(), false, false, Locale.ENGLISH, CLIENT);
 
@@ -321,8 +320,8 @@ abstract class AccountSettingsWrites {
 
     @Test
     void whenMailCannotLeaveTheChangeStillStandsAndSaysSo() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        services().mail.stop();
+        Person person = TestPeople.activatedStudent(directory.admin());
+        directory.services().mail.stop();
 
         SettingsOutcome outcome = settings().changePrivacy(person.dn(), true, true, Locale.FRENCH, CLIENT);
 
@@ -332,8 +331,8 @@ abstract class AccountSettingsWrites {
 
     @Test
     void aClosedAccountCannotBeChanged() throws Exception {
-        Person person = TestPeople.activatedStudent(admin());
-        TestPeople.set(admin(), person, "supannRessourceEtat", "{COMPTE}I:SupannInactif");
+        Person person = TestPeople.activatedStudent(directory.admin());
+        TestPeople.set(directory.admin(), person, "supannRessourceEtat", "{COMPTE}I:SupannInactif");
         Map<String, Set<String>> before = entry(person);
 
         assertEquals(new SettingsOutcome.NotAllowed(),
@@ -346,9 +345,9 @@ abstract class AccountSettingsWrites {
 
     @Test
     void theOverviewShowsTheAccountAndItsRecentEventsNewestFirst() {
-        Person person = TestPeople.activatedStudent(admin());
+        Person person = TestPeople.activatedStudent(directory.admin());
         settings().changeSms(person.dn(), true, "0712345678", Locale.FRENCH, CLIENT);
-        services().clock.advance(Duration.ofMinutes(5));
+        directory.services().clock.advance(Duration.ofMinutes(5));
         settings().changePrivacy(person.dn(), true, true, Locale.FRENCH, "198.51.100.7");
 
         AccountOverview overview = settings().overview(person.dn());
@@ -369,13 +368,13 @@ abstract class AccountSettingsWrites {
                 overview.recentEvents().stream().map(AccountOverview.Event::event).toList());
         AccountOverview.Event newest = overview.recentEvents().get(0);
         assertEquals("198.51.100.7", newest.clientAddress());
-        assertEquals(services().clock.instant(), newest.at());
+        assertEquals(directory.services().clock.instant(), newest.at());
         assertFalse(newest.byAgent());
     }
 
     /** The entry's attributes, user and operational, by lower-case name. */
     private Map<String, Set<String>> entry(Person person) throws LDAPException {
-        SearchResultEntry entry = admin().getEntry(person.dn(), "*", "+");
+        SearchResultEntry entry = directory.admin().getEntry(person.dn(), "*", "+");
         Map<String, Set<String>> attributes = new TreeMap<>();
         for (Attribute attribute : entry.getAttributes()) {
             attributes.put(attribute.getBaseName().toLowerCase(Locale.ROOT),
@@ -398,7 +397,7 @@ abstract class AccountSettingsWrites {
     }
 
     private AuditRecord onlyEvent(Person person) {
-        List<AuditRecord> events = services().people.getByDn(person.dn())
+        List<AuditRecord> events = directory.services().people.getByDn(person.dn())
                 .values(fr.sesame.directory.AccountField.SECURITY_EVENT).stream()
                 .map(AuditRecord::fromJson)
                 .flatMap(java.util.Optional::stream)
@@ -408,12 +407,12 @@ abstract class AccountSettingsWrites {
     }
 
     private MimeMessage onlyMail(Person person) {
-        List<MimeMessage> mails = new Inbox(services().mail, person.personalEmail()).mails();
+        List<MimeMessage> mails = new Inbox(directory.services().mail, person.personalEmail()).mails();
         assertEquals(1, mails.size());
         return mails.get(0);
     }
 
     private boolean binds(Person person, String password) throws LDAPException {
-        return Binds.succeed(this::connect, person.dn(), password);
+        return Binds.succeed(directory::connect, person.dn(), password);
     }
 }
