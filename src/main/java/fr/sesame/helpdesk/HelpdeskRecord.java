@@ -1,5 +1,6 @@
 package fr.sesame.helpdesk;
 
+import fr.sesame.password.TemporaryPasswords.TemporaryPassword;
 import fr.sesame.web.PageMessages;
 import fr.sesame.web.Requests;
 import fr.sesame.web.Times;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * A person's record in the console ({@code helpdesk/person.xhtml?uid=…}) and the actions an agent takes on it. The
  * uid only picks the record when the page opens; actions work on the DN read then, each one read again by the
  * service, each one confirmed by a checkbox, and each one checked for the agent's role. A done action reloads the
- * page with its message (post-redirect-get), except the temporary password, which is shown once on this view.
+ * page with its message (post-redirect-get), except the temporary password, which is shown in this response only.
  */
 @Named
 @ViewScoped
@@ -32,6 +33,10 @@ public class HelpdeskRecord implements Serializable {
 
     @Inject
     HelpdeskAgent agent;
+
+    /** Request-scoped: the password is shown in the response to its issue only, never by a later postback. */
+    @Inject
+    IssuedTemporaryPassword issuedPassword;
 
     private String uid;
     private String dn;
@@ -46,10 +51,6 @@ public class HelpdeskRecord implements Serializable {
     private boolean confirmUnlock;
     private boolean confirmJoker;
     private boolean confirmSelfService;
-
-    /** Shown once, never serialized with the session, gone with the view. */
-    private transient String temporaryPassword;
-    private transient Instant temporaryPasswordExpiry;
 
     /** On the first visit of the view: finds the record the URL names. */
     public void open() {
@@ -131,12 +132,10 @@ public class HelpdeskRecord implements Serializable {
             PageMessages.error("helpdesk.confirm.required");
             return null;
         }
-        temporaryPassword = null;
         HelpdeskOutcome outcome = action.apply(login.get());
         resetConfirmations();
         if (outcome instanceof HelpdeskOutcome.TemporaryPasswordIssued issued) {
-            temporaryPassword = issued.password().password();
-            temporaryPasswordExpiry = issued.password().expiresAt();
+            issuedPassword.keep(issued.password());
             PageMessages.info(doneKey);
             helpdesk.read(dn).ifPresent(this::show);
             return null;
@@ -281,10 +280,10 @@ public class HelpdeskRecord implements Serializable {
     }
 
     public String getTemporaryPassword() {
-        return temporaryPassword;
+        return issuedPassword.get().map(TemporaryPassword::password).orElse(null);
     }
 
     public String getTemporaryPasswordExpiry() {
-        return temporaryPasswordExpiry == null ? null : dateTime(temporaryPasswordExpiry);
+        return issuedPassword.get().map(issued -> dateTime(issued.expiresAt())).orElse(null);
     }
 }

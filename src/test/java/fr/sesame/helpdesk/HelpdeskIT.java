@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /** The helpdesk console as an agent uses it (seed 003, part 2), and as anyone else is refused it. */
 @BrowserTest
@@ -88,6 +89,24 @@ class HelpdeskIT {
         SearchResultEntry entry = portal.directory().server().getEntry(person.dn(), "*");
         assertFalse(entry.hasAttribute("sesameLockedUntil"));
         assertTrue(browser.text("#events-heading").length() > 0);
+    }
+
+    @Test
+    void theTemporaryPasswordIsGoneFromTheNextResponseEvenARefusedOne(Browser browser, Portal portal) throws Exception {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        signIn(browser, agent(portal));
+
+        browser.open("/helpdesk/person.xhtml?uid=" + person.uid())
+                .tick("Je confirme l’attribution d’un mot de passe provisoire").click("temporary:submit");
+        String temporary = browser.text("#temporary-password");
+        assertFalse(temporary.isBlank());
+
+        // Another action on the same view, refused before it runs: its box is not ticked.
+        browser.click("unlock:submit");
+        assertEquals(List.of("Cochez la case de confirmation avant de valider."), browser.messages());
+        assertTrue(browser.driver().findElements(By.id("temporary-password")).isEmpty(),
+                "the temporary password is shown in one response only");
+        assertFalse(browser.text().contains(temporary), "the temporary password is shown in one response only");
     }
 
     @Test
