@@ -114,7 +114,9 @@ public class BrowserExtension
         static BrowserSession start(String baseUrl) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             Path profile = createDirectory(tmp, "chromium-profile-");
-            Path chromiumTmp = createDirectory(tmp, "chromium-tmp-");
+            // Chromium puts its sockets in TMPDIR: under target/tmp of a deeply cloned project their path would pass
+            // the 107 characters a Unix socket path may have ("Socket path too long"), so they go to the system's.
+            Path chromiumTmp = createDirectory(Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp")), "sesame-chromium-");
             // Belt and braces: the explicit driver path already keeps Selenium Manager from running.
             System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
             ChromeDriverService service = new ChromeDriverService.Builder()
