@@ -68,6 +68,7 @@ public final class PortalCluster implements AutoCloseable {
                 .host("127.0.0.1")
                 .log("portal-node-" + number + ".log")
                 .property("sesame.cluster.enabled", "true")
+                .postBootCommands("cluster-post-boot-commands.asadmin")
                 .options("--name", "node-" + number,
                         "--clustername", clusterName,
                         "--clustermode", "tcpip:" + members,

@@ -51,6 +51,7 @@ public final class PortalProcess {
         private String host = "localhost";
         private int httpPort = freePort();
         private String log = "portal-under-test.log";
+        private String postBootCommands = "post-boot-commands.asadmin";
 
         private Launch(EmbeddedDirectory directory, GreenMail mail) {
             this.endpoint = directory.settings();
@@ -77,6 +78,12 @@ public final class PortalProcess {
         /** Payara Micro command-line options, e.g. {@code --nocluster}. */
         public Launch options(String... more) {
             options.addAll(List.of(more));
+            return this;
+        }
+
+        /** The asadmin file run after boot, under {@code payara-config/} ({@code post-boot-commands.asadmin} unless told). */
+        public Launch postBootCommands(String fileName) {
+            postBootCommands = fileName;
             return this;
         }
 
@@ -192,7 +199,7 @@ public final class PortalProcess {
                 "--contextroot", "/",
                 "--port", String.valueOf(launch.httpPort),
                 "--prebootcommandfile", new File(project, "payara-config/pre-boot-commands.asadmin").getAbsolutePath(),
-                "--postbootcommandfile", new File(project, "payara-config/post-boot-commands.asadmin").getAbsolutePath()));
+                "--postbootcommandfile", new File(project, "payara-config/" + launch.postBootCommands).getAbsolutePath()));
         command.addAll(launch.options);
         logStart = logFile().length();
         ProcessBuilder builder = new ProcessBuilder(command)
