@@ -26,7 +26,7 @@ record BenchSettings(String directory, List<Integer> levels, int levelSeconds, i
                 .map(String::trim).map(Integer::valueOf).toList();
         return new BenchSettings(directory, levels,
                 Integer.parseInt(System.getProperty("bench.level-seconds", "60")),
-                Integer.parseInt(System.getProperty("bench.warmup-seconds", "30")),
+                Integer.parseInt(System.getProperty("bench.warmup-seconds", "240")),
                 System.getProperty("bench.heap", "512m"),
                 Path.of(System.getProperty("bench.people", project.resolve("target/bench/people-50000.ldif").toString())),
                 Path.of(System.getProperty("bench.out", project.resolve("target/bench").toString())).resolve(directory),

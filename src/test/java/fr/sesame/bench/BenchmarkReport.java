@@ -56,7 +56,7 @@ public final class BenchmarkReport {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 portal.load(reader);
             }
-            report(out, directory, portal, limit);
+            report(out, directory, portal, costs, limit);
             Path failover = file.resolveSibling("failover.md");
             if (Files.isRegularFile(failover)) {
                 out.append(Files.readString(failover, StandardCharsets.UTF_8));
@@ -66,7 +66,7 @@ public final class BenchmarkReport {
         Files.writeString(target.resolve("bench/report.md"), out.toString(), StandardCharsets.UTF_8);
     }
 
-    private static void report(StringBuilder out, String directory, Properties portal, double limit) {
+    private static void report(StringBuilder out, String directory, Properties portal, HashBudget.Costs costs, double limit) {
         out.append(String.format(Locale.ROOT, "%n## Directory: %s (%s; portal heap -Xmx%s; start-up to first page %s s; "
                 + "run finished %s)%n", directory, portal.getProperty("people"), portal.getProperty("heap"),
                 portal.getProperty("startup.seconds"), portal.getProperty("finished")));
@@ -83,17 +83,21 @@ public final class BenchmarkReport {
             double cpu = number(portal, prefix + "cpu.seconds");
             int completed = 0;
             int failed = 0;
+            double hashSeconds = 0;
             for (Flow flow : Flow.all()) {
-                completed += (int) number(portal, prefix + flow.key() + ".completed");
+                int flows = (int) number(portal, prefix + flow.key() + ".completed");
+                completed += flows;
                 failed += (int) number(portal, prefix + flow.key() + ".failed");
+                hashSeconds += flows * flow.hashSeconds(costs);
             }
             double rate = completed / seconds;
             bestRatio = Math.max(bestRatio, rate / limit);
             out.append(String.format(Locale.ROOT, "%n### %s concurrent users: %.2f flows/s, ratio to the hash-bound limit "
-                    + "%.2f; %d completed, %d failed in %.0f s; portal CPU %.3f s per completed flow (%.0f %% of %s cores); "
-                    + "peak RSS %.0f MiB%n%n", level.substring(1), rate, rate / limit, completed, failed, seconds,
-                    cpu / Math.max(1, completed), 100 * cpu / seconds / Integer.parseInt(portal.getProperty("cores")),
-                    portal.getProperty("cores"), number(portal, prefix + "rss.peak.mib")));
+                    + "%.2f; %d completed, %d failed in %.0f s; portal CPU %.3f s per completed flow (%.0f %% of %s cores), "
+                    + "%.0f %% of it the slow hashes of the completed flows; peak RSS %.0f MiB%n%n", level.substring(1), rate,
+                    rate / limit, completed, failed, seconds, cpu / Math.max(1, completed),
+                    100 * cpu / seconds / Integer.parseInt(portal.getProperty("cores")), portal.getProperty("cores"),
+                    100 * hashSeconds / Math.max(cpu, 1e-9), number(portal, prefix + "rss.peak.mib")));
             out.append("| Flow / step | flows/s | count | errors | p50 ms | p95 ms | p99 ms | note |\n"
                     + "|---|---:|---:|---:|---:|---:|---:|---|\n");
             for (Flow flow : Flow.all()) {
