@@ -20,7 +20,8 @@ import java.util.function.Function;
  * A person's record in the console ({@code helpdesk/person.xhtml?uid=…}) and the actions an agent takes on it. The
  * uid only picks the record when the page opens; actions work on the DN read then, each one read again by the
  * service, each one confirmed by a checkbox, and each one checked for the agent's role. A done action reloads the
- * page with its message (post-redirect-get), except the temporary password, which is shown in this response only.
+ * page with its message (post-redirect-get), except the temporary password, which is shown in this response only;
+ * a refused one answers in its own form, which gets the keyboard focus.
  */
 @Named
 @ViewScoped
@@ -73,52 +74,59 @@ public class HelpdeskRecord implements Serializable {
     }
 
     public String changeAlias() {
-        return act(null, (login) -> helpdesk.changeAlias(dn, alias, login, Requests.clientAddress()),
+        return act("alias", null, (login) -> helpdesk.changeAlias(dn, alias, login, Requests.clientAddress()),
                 "helpdesk.alias.saved", "alias:value");
     }
 
     public String setPersonalEmail() {
-        return act(confirmEmail, (login) -> helpdesk.setPersonalEmail(dn, email, login, Requests.clientAddress()),
+        return act("email", confirmEmail,
+                (login) -> helpdesk.setPersonalEmail(dn, email, login, Requests.clientAddress()),
                 "helpdesk.email.saved", "email:address");
     }
 
     public String sendResetLink() {
-        return act(confirmReset, (login) -> helpdesk.sendResetLink(dn, locale(), login, Requests.clientAddress()),
+        return act("reset", confirmReset,
+                (login) -> helpdesk.sendResetLink(dn, locale(), login, Requests.clientAddress()),
                 "helpdesk.reset.sent", null);
     }
 
     public String sendResetSms() {
-        return act(confirmSms, (login) -> helpdesk.sendResetSms(dn, login, Requests.clientAddress()),
+        return act("sms", confirmSms, (login) -> helpdesk.sendResetSms(dn, login, Requests.clientAddress()),
                 "helpdesk.sms.sent", null);
     }
 
     public String issueTemporaryPassword() {
-        return act(confirmTemporary, (login) -> helpdesk.issueTemporaryPassword(dn, login, Requests.clientAddress()),
+        return act("temporary", confirmTemporary,
+                (login) -> helpdesk.issueTemporaryPassword(dn, login, Requests.clientAddress()),
                 "helpdesk.temporary.issued", null);
     }
 
     public String unlock() {
-        return act(confirmUnlock, (login) -> helpdesk.unlock(dn, login, Requests.clientAddress()),
+        return act("unlock", confirmUnlock, (login) -> helpdesk.unlock(dn, login, Requests.clientAddress()),
                 "helpdesk.unlock.done", null);
     }
 
     public String resetJoker() {
-        return act(confirmJoker, (login) -> helpdesk.resetJoker(dn, login, Requests.clientAddress()),
+        return act("joker", confirmJoker, (login) -> helpdesk.resetJoker(dn, login, Requests.clientAddress()),
                 "helpdesk.joker.done", null);
     }
 
     public String toggleSelfService() {
         boolean disable = record != null && !record.selfServiceDisabled();
-        return act(confirmSelfService,
+        return act("selfService", confirmSelfService,
                 (login) -> helpdesk.setSelfServiceDisabled(dn, disable, login, Requests.clientAddress()),
                 disable ? "helpdesk.selfService.disabled" : "helpdesk.selfService.enabled", null);
     }
 
     /**
      * Runs one action for the agent, once confirmed ({@code null}: needs no confirmation), and answers with its
-     * outcome; {@code field} receives the message of a refused value.
+     * outcome. An action refused, or that found nothing to change, answers in its own form (client id {@code form}),
+     * where the page takes the agent back: by its confirmation box ({@code form:confirm}) when not ticked, by
+     * {@code field} when the value typed there is refused, by the form itself otherwise. What concerns the whole
+     * record (not found, changed meanwhile) is for the page's messages.
      */
-    private String act(Boolean confirmed, Function<String, HelpdeskOutcome> action, String doneKey, String field) {
+    private String act(String form, Boolean confirmed, Function<String, HelpdeskOutcome> action, String doneKey,
+            String field) {
         Optional<String> login = agent.login();
         if (login.isEmpty()) {
             agent.refuse();
@@ -129,7 +137,7 @@ public class HelpdeskRecord implements Serializable {
             return null;
         }
         if (Boolean.FALSE.equals(confirmed)) {
-            PageMessages.error("helpdesk.confirm.required");
+            PageMessages.errorFor(form + ":confirm", "helpdesk.confirm.required");
             return null;
         }
         HelpdeskOutcome outcome = action.apply(login.get());
@@ -147,7 +155,7 @@ public class HelpdeskRecord implements Serializable {
             return reload(sent.mailSent() ? doneKey : "helpdesk.reset.notSent");
         }
         if (outcome instanceof HelpdeskOutcome.Unchanged) {
-            PageMessages.info("helpdesk.unchanged");
+            PageMessages.infoFor(form, "helpdesk.unchanged");
         } else if (outcome instanceof HelpdeskOutcome.AliasInvalid) {
             PageMessages.errorFor(field, "helpdesk.alias.invalid");
         } else if (outcome instanceof HelpdeskOutcome.AliasTaken) {
@@ -155,13 +163,13 @@ public class HelpdeskRecord implements Serializable {
         } else if (outcome instanceof HelpdeskOutcome.NotAnEmail) {
             PageMessages.errorFor(field, "helpdesk.email.invalid");
         } else if (outcome instanceof HelpdeskOutcome.NotAllowed) {
-            PageMessages.error("helpdesk.notAllowed");
+            PageMessages.errorFor(form, "helpdesk.notAllowed");
         } else if (outcome instanceof HelpdeskOutcome.NoMobile) {
-            PageMessages.error("helpdesk.sms.noMobile");
+            PageMessages.errorFor(form, "helpdesk.sms.noMobile");
         } else if (outcome instanceof HelpdeskOutcome.SmsNotSent) {
-            PageMessages.error("helpdesk.sms.notSent");
+            PageMessages.errorFor(form, "helpdesk.sms.notSent");
         } else if (outcome instanceof HelpdeskOutcome.SmsUnavailable) {
-            PageMessages.error("helpdesk.sms.unavailable");
+            PageMessages.errorFor(form, "helpdesk.sms.unavailable");
         } else if (outcome instanceof HelpdeskOutcome.ChangedMeanwhile) {
             PageMessages.error("helpdesk.changedMeanwhile");
             helpdesk.read(dn).ifPresent(this::show);
@@ -169,6 +177,15 @@ public class HelpdeskRecord implements Serializable {
             PageMessages.error("helpdesk.record.notFound");
         }
         return null;
+    }
+
+    /**
+     * The client id of the field, or else the form, that the message of a refused action is tied to: the page moves
+     * the keyboard focus there (to the form's first field), so the agent is back by the message and hears it.
+     * {@code null} when the response's messages are for the whole page.
+     */
+    public String getFocus() {
+        return PageMessages.firstTarget();
     }
 
     private String reload(String key) {

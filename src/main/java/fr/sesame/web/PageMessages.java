@@ -3,6 +3,7 @@ package fr.sesame.web;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.Iterator;
 import java.util.ResourceBundle;
 
 /**
@@ -22,9 +23,31 @@ public final class PageMessages {
         add(null, FacesMessage.SEVERITY_INFO, key, parameters);
     }
 
-    /** A message tied to one field (its client id), shown next to it and in the page's summary. */
+    /**
+     * A message tied to one field, or to one form when no field is at fault (its client id), shown next to it and in
+     * the page's summary.
+     */
     public static void errorFor(String clientId, String key, Object... parameters) {
         add(clientId, FacesMessage.SEVERITY_ERROR, key, parameters);
+    }
+
+    public static void infoFor(String clientId, String key, Object... parameters) {
+        add(clientId, FacesMessage.SEVERITY_INFO, key, parameters);
+    }
+
+    /**
+     * The client id of the first field or form a message of this response is tied to, or {@code null} when every
+     * message is for the whole page: where a page puts the keyboard focus after a refused form.
+     */
+    public static String firstTarget() {
+        Iterator<String> clientIds = FacesContext.getCurrentInstance().getClientIdsWithMessages();
+        while (clientIds.hasNext()) {
+            String clientId = clientIds.next();
+            if (clientId != null) {
+                return clientId;
+            }
+        }
+        return null;
     }
 
     /** The text of a bundle key in the current language. */

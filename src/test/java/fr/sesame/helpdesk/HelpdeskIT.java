@@ -15,11 +15,17 @@ import fr.sesame.support.Portal;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The helpdesk console as an agent uses it (seed 003, part 2), and as anyone else is refused it. */
 @BrowserTest
@@ -39,6 +45,23 @@ class HelpdeskIT {
         portal.directory().server().modify("cn=helpdesk-admin,ou=groups,dc=univ-demo,dc=fr",
                 new Modification(ModificationType.ADD, "member", admin.dn()));
         return admin;
+    }
+
+    /** The texts of the messages shown in one form of the page, by its id. */
+    private static List<String> messagesIn(Browser browser, String form) {
+        return browser.driver().findElements(By.cssSelector("form#" + form + " .ui-message")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+    }
+
+    /** The element that has the keyboard focus, once the page moved it to this one (PrimeFaces does so on load). */
+    private static WebElement focusMovesTo(Browser browser, String id) {
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
+                    .until(driver -> id.equals(browser.focused().getDomAttribute("id")));
+        } catch (TimeoutException stayed) {
+            // Asserted below, with what has the focus.
+        }
+        return browser.focused();
     }
 
     private static void signIn(Browser browser, Person person) {
@@ -103,10 +126,50 @@ class HelpdeskIT {
 
         // Another action on the same view, refused before it runs: its box is not ticked.
         browser.click("unlock:submit");
-        assertEquals(List.of("Cochez la case de confirmation avant de valider."), browser.messages());
+        assertEquals(List.of("Cochez la case de confirmation avant de valider."), messagesIn(browser, "unlock"));
         assertTrue(browser.driver().findElements(By.id("temporary-password")).isEmpty(),
                 "the temporary password is shown in one response only");
         assertFalse(browser.text().contains(temporary), "the temporary password is shown in one response only");
+    }
+
+    @Test
+    void aRefusedActionSaysWhyInItsOwnFormAndTakesTheKeyboardThere(Browser browser, Portal portal) throws Exception {
+        Person person = TestPeople.activatedStudent(portal.directory().server());
+        signIn(browser, agent(portal));
+
+        // The joker's form, low on the page, sent without its confirmation box ticked.
+        browser.open("/helpdesk/person.xhtml?uid=" + person.uid()).click("joker:submit");
+
+        assertEquals(List.of("Cochez la case de confirmation avant de valider."), messagesIn(browser, "joker"),
+                "the message is in the form that was sent");
+        assertTrue(messagesIn(browser, "unlock").isEmpty() && messagesIn(browser, "selfService").isEmpty(),
+                "and in no other form");
+        WebElement focused = focusMovesTo(browser, "joker:confirm");
+        assertEquals("joker", focused.findElement(By.xpath("ancestor::form")).getDomAttribute("id"),
+                "the focus is in the refused form, not at the top of the page: " + focused.getDomAttribute("id"));
+        assertEquals("joker:confirm", focused.getDomAttribute("id"), "on its confirmation box");
+        assertEquals("true", focused.getDomAttribute("aria-invalid"));
+        // What a screen reader reads after the box's label: the elements its aria-describedby names.
+        String description = Arrays.stream(focused.getDomAttribute("aria-describedby").split(" "))
+                .map(id -> browser.driver().findElement(By.id(id)).getText())
+                .collect(Collectors.joining(" ")).strip();
+        assertEquals("Cochez la case de confirmation avant de valider.", description);
+        assertEquals("false", browser.attribute("[id='unlock:confirm']", "aria-invalid"));
+
+        // Ticked this time: done, the page reloaded with its message at the top, nothing left in the form.
+        browser.tick("Je confirme l’effacement de la question joker").click("joker:submit");
+        assertTrue(browser.messages().contains("La question joker est effacée ; la personne devra en choisir une nouvelle."),
+                browser.messages().toString());
+        assertTrue(messagesIn(browser, "joker").isEmpty(), messagesIn(browser, "joker").toString());
+
+        // An answer about the action rather than a field (nothing to unlock): in the form too, the focus on its box.
+        browser.tick("Je confirme le déblocage").click("unlock:submit");
+        assertEquals(List.of("Rien n’a changé : le compte était déjà ainsi."), messagesIn(browser, "unlock"));
+        focused = focusMovesTo(browser, "unlock:confirm");
+        assertEquals("unlock:confirm", focused.getDomAttribute("id"));
+        assertEquals("false", focused.getDomAttribute("aria-invalid"), "the box itself is not at fault");
+        assertTrue(focused.getDomAttribute("aria-describedby").contains("unlock:message"),
+                focused.getDomAttribute("aria-describedby"));
     }
 
     @Test
@@ -152,6 +215,10 @@ class HelpdeskIT {
 
         browser.fill("Nouvel identifiant personnalisé", other.login()).click("alias:submit");
         assertEquals(List.of("Cet identifiant est déjà utilisé par une autre personne."), browser.messages());
+        assertEquals(List.of("Cet identifiant est déjà utilisé par une autre personne."), messagesIn(browser, "alias"));
+        WebElement aliasField = focusMovesTo(browser, "alias:value");
+        assertEquals("alias:value", aliasField.getDomAttribute("id"), "the refused field has the focus");
+        assertEquals("true", aliasField.getDomAttribute("aria-invalid"));
         String alias = "camille.t" + person.uid();
         browser.fill("Nouvel identifiant personnalisé", alias).click("alias:submit");
         assertTrue(browser.messages().contains("L’identifiant personnalisé est enregistré."), browser.messages().toString());
