@@ -28,7 +28,8 @@ import java.util.Locale;
 /**
  * "Gérer mon compte" as the signed-in person uses it: one page, one form per section, each saved on its own.
  * Works on the session's account only ({@link SignedInPerson#dn()}); the browser never names one. A saved change
- * reloads the page with its confirmation (post-redirect-get), so a reload never sends it again.
+ * reloads the page with its confirmation (post-redirect-get), so a reload never sends it again; a refused one
+ * answers in its own form, by the field at fault if any, and the page takes the keyboard focus there.
  */
 @Named
 @ViewScoped
@@ -139,7 +140,11 @@ public class ManageAccount implements Serializable {
         return answer(outcome, "privacy", "account.privacy.saved");
     }
 
-    /** The outcomes every section shares: saved (page reloaded with the message), unchanged, refusals. */
+    /**
+     * The outcomes every section shares: saved (page reloaded with the message), unchanged, refusals. Unchanged and
+     * refused answer in the section's form (client id {@code form}), by its field when one is at fault; what concerns
+     * the whole account (no longer allowed to change it here) is for the page's messages.
+     */
     private String answer(SettingsOutcome outcome, String form, String savedKey) {
         if (outcome instanceof Saved saved) {
             PageMessages.info(savedKey);
@@ -152,7 +157,7 @@ public class ManageAccount implements Serializable {
             return SELF;
         }
         if (outcome instanceof Unchanged) {
-            PageMessages.info("account.unchanged");
+            PageMessages.infoFor(form, "account.unchanged");
             return null;
         }
         if (outcome instanceof WrongPassword wrong) {
@@ -160,7 +165,7 @@ public class ManageAccount implements Serializable {
             return null;
         }
         if (outcome instanceof Locked locked) {
-            PageMessages.error("account.current.error.locked", Times.clock(locked.until()));
+            PageMessages.errorFor(form, "account.current.error.locked", Times.clock(locked.until()));
             return null;
         }
         if (outcome instanceof PasswordRefused refused) {
@@ -174,6 +179,15 @@ public class ManageAccount implements Serializable {
         // NotAllowed: the account was closed, or its self-service disabled, since the person signed in.
         PageMessages.error("account.error.notAllowed");
         return null;
+    }
+
+    /**
+     * The client id of the field, or else the form, that the message of a refused change is tied to: the page moves
+     * the keyboard focus there (to the form's first field), so the person is back by the message and hears it.
+     * {@code null} when the response's messages are for the whole page.
+     */
+    public String getFocus() {
+        return PageMessages.firstTarget();
     }
 
     /** Sends the confirmation link to the new address; the change waits for it. */
