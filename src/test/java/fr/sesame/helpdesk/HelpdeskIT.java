@@ -15,7 +15,6 @@ import fr.sesame.support.Portal;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,9 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The helpdesk console as an agent uses it (seed 003, part 2), and as anyone else is refused it. */
 @BrowserTest
@@ -48,21 +45,7 @@ class HelpdeskIT {
     }
 
     /** The texts of the messages shown in one form of the page, by its id. */
-    private static List<String> messagesIn(Browser browser, String form) {
-        return browser.driver().findElements(By.cssSelector("form#" + form + " .ui-message")).stream()
-                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> !text.isBlank()).toList();
-    }
 
-    /** The element that has the keyboard focus, once the page moved it to this one (PrimeFaces does so on load). */
-    private static WebElement focusMovesTo(Browser browser, String id) {
-        try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
-                    .until(driver -> id.equals(browser.focused().getDomAttribute("id")));
-        } catch (TimeoutException stayed) {
-            // Asserted below, with what has the focus.
-        }
-        return browser.focused();
-    }
 
     private static void signIn(Browser browser, Person person) {
         browser.open("/signin/index.xhtml")
@@ -126,7 +109,7 @@ class HelpdeskIT {
 
         // Another action on the same view, refused before it runs: its box is not ticked.
         browser.click("unlock:submit");
-        assertEquals(List.of("Cochez la case de confirmation avant de valider."), messagesIn(browser, "unlock"));
+        assertEquals(List.of("Cochez la case de confirmation avant de valider."), browser.messagesIn("unlock"));
         assertTrue(browser.driver().findElements(By.id("temporary-password")).isEmpty(),
                 "the temporary password is shown in one response only");
         assertFalse(browser.text().contains(temporary), "the temporary password is shown in one response only");
@@ -140,11 +123,11 @@ class HelpdeskIT {
         // The joker's form, low on the page, sent without its confirmation box ticked.
         browser.open("/helpdesk/person.xhtml?uid=" + person.uid()).click("joker:submit");
 
-        assertEquals(List.of("Cochez la case de confirmation avant de valider."), messagesIn(browser, "joker"),
+        assertEquals(List.of("Cochez la case de confirmation avant de valider."), browser.messagesIn("joker"),
                 "the message is in the form that was sent");
-        assertTrue(messagesIn(browser, "unlock").isEmpty() && messagesIn(browser, "selfService").isEmpty(),
+        assertTrue(browser.messagesIn("unlock").isEmpty() && browser.messagesIn("selfService").isEmpty(),
                 "and in no other form");
-        WebElement focused = focusMovesTo(browser, "joker:confirm");
+        WebElement focused = browser.focusMovesTo("joker:confirm");
         assertEquals("joker", focused.findElement(By.xpath("ancestor::form")).getDomAttribute("id"),
                 "the focus is in the refused form, not at the top of the page: " + focused.getDomAttribute("id"));
         assertEquals("joker:confirm", focused.getDomAttribute("id"), "on its confirmation box");
@@ -160,12 +143,12 @@ class HelpdeskIT {
         browser.tick("Je confirme l’effacement de la question joker").click("joker:submit");
         assertTrue(browser.messages().contains("La question joker est effacée ; la personne devra en choisir une nouvelle."),
                 browser.messages().toString());
-        assertTrue(messagesIn(browser, "joker").isEmpty(), messagesIn(browser, "joker").toString());
+        assertTrue(browser.messagesIn("joker").isEmpty(), browser.messagesIn("joker").toString());
 
         // An answer about the action rather than a field (nothing to unlock): in the form too, the focus on its box.
         browser.tick("Je confirme le déblocage").click("unlock:submit");
-        assertEquals(List.of("Rien n’a changé : le compte était déjà ainsi."), messagesIn(browser, "unlock"));
-        focused = focusMovesTo(browser, "unlock:confirm");
+        assertEquals(List.of("Rien n’a changé : le compte était déjà ainsi."), browser.messagesIn("unlock"));
+        focused = browser.focusMovesTo("unlock:confirm");
         assertEquals("unlock:confirm", focused.getDomAttribute("id"));
         assertEquals("false", focused.getDomAttribute("aria-invalid"), "the box itself is not at fault");
         assertTrue(focused.getDomAttribute("aria-describedby").contains("unlock:message"),
@@ -215,8 +198,8 @@ class HelpdeskIT {
 
         browser.fill("Nouvel identifiant personnalisé", other.login()).click("alias:submit");
         assertEquals(List.of("Cet identifiant est déjà utilisé par une autre personne."), browser.messages());
-        assertEquals(List.of("Cet identifiant est déjà utilisé par une autre personne."), messagesIn(browser, "alias"));
-        WebElement aliasField = focusMovesTo(browser, "alias:value");
+        assertEquals(List.of("Cet identifiant est déjà utilisé par une autre personne."), browser.messagesIn("alias"));
+        WebElement aliasField = browser.focusMovesTo("alias:value");
         assertEquals("alias:value", aliasField.getDomAttribute("id"), "the refused field has the focus");
         assertEquals("true", aliasField.getDomAttribute("aria-invalid"));
         String alias = "camille.t" + person.uid();

@@ -13,15 +13,12 @@ import fr.sesame.support.Portal;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** "Gérer mon compte" as a signed-in person uses it in the browser: each section saved on its own. */
 @BrowserTest
@@ -200,12 +197,12 @@ class ManageAccountIT {
                 .fill("Votre mot de passe actuel, pour confirmer", "Pas-Le-Bon-2026!")
                 .click("joker:submit");
 
-        List<String> inJoker = messagesIn(browser, "joker");
+        List<String> inJoker = browser.messagesIn("joker");
         assertEquals(1, inJoker.size(), inJoker.toString());
         assertTrue(inJoker.get(0).startsWith("Ce mot de passe actuel n’est pas le bon : rien n’a été modifié."),
                 "the message is in the form that was sent: " + inJoker);
-        assertTrue(messagesIn(browser, "password").isEmpty(), "and in no other form");
-        WebElement focused = focusMovesTo(browser, "joker:current");
+        assertTrue(browser.messagesIn("password").isEmpty(), "and in no other form");
+        WebElement focused = browser.focusMovesTo("joker:current");
         assertEquals("joker", formOf(focused),
                 "the focus is in the refused form, not at the top of the page: " + focused.getDomAttribute("id"));
         assertEquals("joker:current", focused.getDomAttribute("id"), "on the field at fault");
@@ -220,22 +217,17 @@ class ManageAccountIT {
         // An answer about the form rather than a field (nothing to change): in that form too, the focus there.
         browser.tick("Non, je refuse l’usage de ma photo").tick("Non, je ne souhaite pas y apparaître (liste rouge)")
                 .click("privacy:submit");
-        assertTrue(messagesIn(browser, "privacy").isEmpty(), messagesIn(browser, "privacy").toString());
+        assertTrue(browser.messagesIn("privacy").isEmpty(), browser.messagesIn("privacy").toString());
         browser.click("privacy:submit");
-        assertEquals(List.of("Rien n’a changé : ces choix étaient déjà enregistrés."), messagesIn(browser, "privacy"));
+        assertEquals(List.of("Rien n’a changé : ces choix étaient déjà enregistrés."), browser.messagesIn("privacy"));
         // The form's first group: on its ticked radio button, as the arrow keys would leave it.
-        focused = focusMovesTo(browser, "privacy:photo:1");
+        focused = browser.focusMovesTo("privacy:photo:1");
         assertEquals("privacy", formOf(focused),
                 "the focus is in the form: " + focused.getDomAttribute("id"));
         assertEquals("privacy:photo:1", focused.getDomAttribute("id"));
     }
 
     /** The texts of the messages shown in one form of the page, by its id. */
-    private static List<String> messagesIn(Browser browser, String form) {
-        return browser.driver().findElements(By.cssSelector("form#" + form + " .ui-message, form#" + form
-                        + " .field-messages li")).stream()
-                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> !text.isBlank()).toList();
-    }
 
     /** The id of the form an element is in; empty when in none (the page itself, after loading). */
     private static String formOf(WebElement element) {
@@ -243,16 +235,6 @@ class ManageAccountIT {
                 .findFirst().orElse("");
     }
 
-    /** The element that has the keyboard focus, once the page moved it to this one (PrimeFaces does so on load). */
-    private static WebElement focusMovesTo(Browser browser, String id) {
-        try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
-                    .until(driver -> id.equals(browser.focused().getDomAttribute("id")));
-        } catch (TimeoutException stayed) {
-            // Asserted by the caller, with what has the focus.
-        }
-        return browser.focused();
-    }
 
     private static void signIn(Browser browser, Person person) {
         browser.open("/signin/index.xhtml")

@@ -139,6 +139,23 @@ public final class Browser {
         return driver.switchTo().activeElement();
     }
 
+    /** The element that has the keyboard focus, once the page moved it to this one (PrimeFaces does so on load). */
+    public WebElement focusMovesTo(String id) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> id.equals(focused().getDomAttribute("id")));
+        } catch (TimeoutException stayed) {
+            // The caller asserts, with what has the focus.
+        }
+        return focused();
+    }
+
+    /** The messages shown inside one form (by its id): next to its fields and at its top. */
+    public List<String> messagesIn(String form) {
+        return driver.findElements(By.cssSelector("form#" + form + " .ui-message, form#" + form + " .field-messages li"))
+                .stream().filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> !text.isBlank())
+                .toList();
+    }
+
     /** Resizes the window, e.g. to 320 px wide for WCAG 1.4.10 reflow; {@link BrowserExtension} restores it for the next test. */
     public Browser resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
