@@ -15,11 +15,9 @@ import fr.sesame.support.Portal;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
 import jakarta.json.JsonObject;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -44,7 +42,6 @@ class HelpdeskIT {
         return admin;
     }
 
-    /** The texts of the messages shown in one form of the page, by its id. */
 
 
     private static void signIn(Browser browser, Person person) {
@@ -128,14 +125,11 @@ class HelpdeskIT {
         assertTrue(browser.messagesIn("unlock").isEmpty() && browser.messagesIn("selfService").isEmpty(),
                 "and in no other form");
         WebElement focused = browser.focusMovesTo("joker:confirm");
-        assertEquals("joker", focused.findElement(By.xpath("ancestor::form")).getDomAttribute("id"),
+        assertEquals("joker", Browser.formOf(focused),
                 "the focus is in the refused form, not at the top of the page: " + focused.getDomAttribute("id"));
         assertEquals("joker:confirm", focused.getDomAttribute("id"), "on its confirmation box");
         assertEquals("true", focused.getDomAttribute("aria-invalid"));
-        // What a screen reader reads after the box's label: the elements its aria-describedby names.
-        String description = Arrays.stream(focused.getDomAttribute("aria-describedby").split(" "))
-                .map(id -> browser.driver().findElement(By.id(id)).getText())
-                .collect(Collectors.joining(" ")).strip();
+        String description = browser.description(focused);
         assertEquals("Cochez la case de confirmation avant de valider.", description);
         assertEquals("false", browser.attribute("[id='unlock:confirm']", "aria-invalid"));
 

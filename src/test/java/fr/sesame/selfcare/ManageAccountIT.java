@@ -13,11 +13,8 @@ import fr.sesame.support.Portal;
 import fr.sesame.support.TestPeople;
 import fr.sesame.support.TestPeople.Person;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** "Gérer mon compte" as a signed-in person uses it in the browser: each section saved on its own. */
@@ -203,14 +200,11 @@ class ManageAccountIT {
                 "the message is in the form that was sent: " + inJoker);
         assertTrue(browser.messagesIn("password").isEmpty(), "and in no other form");
         WebElement focused = browser.focusMovesTo("joker:current");
-        assertEquals("joker", formOf(focused),
+        assertEquals("joker", Browser.formOf(focused),
                 "the focus is in the refused form, not at the top of the page: " + focused.getDomAttribute("id"));
         assertEquals("joker:current", focused.getDomAttribute("id"), "on the field at fault");
         assertEquals("true", focused.getDomAttribute("aria-invalid"));
-        // What a screen reader reads after the field's label: the elements its aria-describedby names.
-        String description = Arrays.stream(focused.getDomAttribute("aria-describedby").split(" "))
-                .map(id -> browser.driver().findElement(By.id(id)).getText())
-                .collect(Collectors.joining(" ")).strip();
+        String description = browser.description(focused);
         assertEquals(inJoker.get(0), description);
         assertEquals("false", browser.attribute("[id='password:current']", "aria-invalid"));
 
@@ -222,18 +216,12 @@ class ManageAccountIT {
         assertEquals(List.of("Rien n’a changé : ces choix étaient déjà enregistrés."), browser.messagesIn("privacy"));
         // The form's first group: on its ticked radio button, as the arrow keys would leave it.
         focused = browser.focusMovesTo("privacy:photo:1");
-        assertEquals("privacy", formOf(focused),
+        assertEquals("privacy", Browser.formOf(focused),
                 "the focus is in the form: " + focused.getDomAttribute("id"));
         assertEquals("privacy:photo:1", focused.getDomAttribute("id"));
     }
 
-    /** The texts of the messages shown in one form of the page, by its id. */
 
-    /** The id of the form an element is in; empty when in none (the page itself, after loading). */
-    private static String formOf(WebElement element) {
-        return element.findElements(By.xpath("ancestor::form")).stream().map(form -> form.getDomAttribute("id"))
-                .findFirst().orElse("");
-    }
 
 
     private static void signIn(Browser browser, Person person) {

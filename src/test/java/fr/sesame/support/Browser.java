@@ -1,8 +1,10 @@
 package fr.sesame.support;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -147,6 +149,19 @@ public final class Browser {
             // The caller asserts, with what has the focus.
         }
         return focused();
+    }
+
+    /** What a screen reader reads after an element's label: the texts of the elements its aria-describedby names. */
+    public String description(WebElement element) {
+        String ids = element.getDomAttribute("aria-describedby");
+        return ids == null ? "" : Arrays.stream(ids.split(" ")).map(id -> driver.findElement(By.id(id)).getText())
+                .collect(Collectors.joining(" ")).strip();
+    }
+
+    /** The id of the form an element is in; empty when in none (the page itself, after loading). */
+    public static String formOf(WebElement element) {
+        return element.findElements(By.xpath("ancestor::form")).stream().map(form -> form.getDomAttribute("id"))
+                .findFirst().orElse("");
     }
 
     /** The messages shown inside one form (by its id): next to its fields and at its top. */
