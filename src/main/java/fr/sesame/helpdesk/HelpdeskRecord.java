@@ -179,14 +179,6 @@ public class HelpdeskRecord implements Serializable {
         return null;
     }
 
-    /**
-     * The client id of the field, or else the form, that the message of a refused action is tied to: the page moves
-     * the keyboard focus there (to the form's first field), so the agent is back by the message and hears it.
-     * {@code null} when the response's messages are for the whole page.
-     */
-    public String getFocus() {
-        return PageMessages.firstTarget();
-    }
 
     private String reload(String key) {
         PageMessages.info(key);

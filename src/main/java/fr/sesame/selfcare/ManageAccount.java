@@ -181,14 +181,6 @@ public class ManageAccount implements Serializable {
         return null;
     }
 
-    /**
-     * The client id of the field, or else the form, that the message of a refused change is tied to: the page moves
-     * the keyboard focus there (to the form's first field), so the person is back by the message and hears it.
-     * {@code null} when the response's messages are for the whole page.
-     */
-    public String getFocus() {
-        return PageMessages.firstTarget();
-    }
 
     /** Sends the confirmation link to the new address; the change waits for it. */
     public String changeEmail() {
